@@ -1,0 +1,48 @@
+# jupyter-hpc: two commands on a fresh Debian machine.
+#   make demo   install everything, then run the first teaching notebook headless
+#   make test   install everything, then run the whole test suite
+# Installing is idempotent and fast when nothing changed.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+APT_PACKAGES := openmpi-bin libopenmpi-dev clang libomp-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install system-deps demo test bench lint clean
+
+install: system-deps $(STAMP)
+
+# apt-get only runs when a package is missing.
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(PY) examples/run_notebook.py examples/01_first_steps.ipynb
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) benchmarks/run_all.py
+
+lint: install
+	$(VENV)/bin/ruff check kernel_magics retrieval tests benchmarks examples
+	$(VENV)/bin/ruff format --check kernel_magics retrieval tests benchmarks examples
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,163 @@
+"""The IPython magics: ``%%hpc_run`` (the cell is C/C++) and ``%hpc`` (commands).
+
+Configuration is traitlets: ``%config HPCMagics.timeout = 30`` in a notebook,
+or ``c.HPCMagics.max_ranks = 16`` in ``ipython_config.py`` for a whole class.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+
+from IPython.core.error import UsageError
+from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
+from IPython.core.magic_arguments import argument, magic_arguments
+from traitlets import Float, Int, Unicode
+
+from kernel_magics.options import RUN_OPTIONS, glue_dash_values, request_from_args
+from kernel_magics.settings import Settings
+
+_DEFAULTS = Settings()
+
+HPC_HELP = """\
+%hpc commands:
+  %hpc list                   programs kept with %%hpc_run --name NAME
+  %hpc run NAME [options]     run a kept program again (-t, -n, --repeat, --timeout, --args,
+                              --race-check override what it was run with)
+  %hpc help                   this text
+Cell magic:
+  %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
+                              (%%hpc_run? lists the options)
+The last Result is in the variable _hpc."""
+
+
+def _run_options(func):
+    """Apply the shared run options (see options.RUN_OPTIONS) as magic arguments."""
+    for flags, kwargs in reversed(RUN_OPTIONS):
+        func = argument(*flags, **kwargs)(func)
+    return func
+
+
+@magics_class
+class HPCMagics(Magics):
+    """Build, run, time and race-check C/C++ OpenMP/MPI code from notebook cells."""
+
+    cc = Unicode(_DEFAULTS.cc, help="C compiler for serial and OpenMP programs").tag(config=True)
+    cxx = Unicode(_DEFAULTS.cxx, help="C++ compiler for serial and OpenMP programs").tag(
+        config=True)
+    mpicc = Unicode(_DEFAULTS.mpicc, help="MPI C compiler wrapper").tag(config=True)
+    mpicxx = Unicode(_DEFAULTS.mpicxx, help="MPI C++ compiler wrapper").tag(config=True)
+    clang = Unicode(_DEFAULTS.clang, help="clang for the race check").tag(config=True)
+    clangxx = Unicode(_DEFAULTS.clangxx, help="clang++ for the race check").tag(config=True)
+    mpiexec = Unicode(_DEFAULTS.mpiexec, help="MPI launcher command, e.g. 'mpirun' or "
+                                              "'mpirun --mca btl self,vader'").tag(config=True)
+    default_cflags = Unicode(_DEFAULTS.default_cflags, help="flags every build gets").tag(
+        config=True)
+    timeout = Float(_DEFAULTS.timeout, help="default wall-clock limit per run (s)").tag(
+        config=True)
+    max_timeout = Float(_DEFAULTS.max_timeout, help="largest --timeout users may ask").tag(
+        config=True)
+    memory_limit_mb = Int(_DEFAULTS.memory_limit_mb,
+                          help="address-space limit per process in MB (0: none)").tag(config=True)
+    file_size_limit_mb = Int(_DEFAULTS.file_size_limit_mb,
+                             help="largest file a program may write, MB (0: none)").tag(
+        config=True)
+    max_processes = Int(_DEFAULTS.max_processes,
+                        help="processes + threads one run may have (0: no limit)").tag(
+        config=True)
+    max_threads = Int(_DEFAULTS.max_threads, help="largest thread count allowed").tag(
+        config=True)
+    max_ranks = Int(_DEFAULTS.max_ranks, help="largest MPI rank count allowed").tag(config=True)
+    output_limit_kb = Int(_DEFAULTS.output_limit_kb,
+                          help="program output shown live before it is truncated, KB").tag(
+        config=True)
+
+    def __init__(self, shell=None, **kwargs):
+        super().__init__(shell=shell, **kwargs)
+        self.programs: dict = {}  # name -> RunRequest kept with --name
+
+    def settings(self) -> Settings:
+        """The current configuration as the pipeline's Settings."""
+        return Settings(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Settings)})
+
+    def _parse(self, func, line: str):
+        argv = glue_dash_values(shlex.split(line))
+        return func.parser.parse_args(argv)
+
+    def _execute(self, request, out_var: str | None = None):
+        """Run a request, show the result, store it in _hpc (and out_var)."""
+        from kernel_magics.build import CompilerNotFound
+        from kernel_magics.display import NotebookReporter, show_result
+        from kernel_magics.pipeline import RequestError, run_program
+
+        try:
+            result = run_program(request, self.settings(), NotebookReporter())
+        except (RequestError, CompilerNotFound) as err:
+            raise UsageError(str(err)) from None
+        self.shell.user_ns["_hpc"] = result
+        if out_var:
+            self.shell.user_ns[out_var] = result
+        if request.name and result.build.ok:
+            self.programs[request.name] = request
+        show_result(result)
+
+    @magic_arguments()
+    @_run_options
+    @argument("-o", "--out", default=None, metavar="VAR",
+              help="also store the Result in this notebook variable")
+    @cell_magic
+    def hpc_run(self, line, cell):
+        """Compile the C/C++ program in this cell, run it and measure it.
+
+        OpenMP and MPI are detected from the code; the compiler used is printed.
+        A sweep (-t and/or -n) gives a table of median time, speedup and
+        efficiency and a speedup plot. The Result is stored in ``_hpc``.
+        """
+        args = self._parse(self.hpc_run, line)
+        if args.out and not args.out.isidentifier():
+            raise UsageError(f"-o/--out needs a variable name, not {args.out!r}")
+        if args.name and not args.name.isidentifier():
+            raise UsageError(f"--name needs a simple name (letters, digits, _), not {args.name!r}")
+        request = request_from_args(args, cell, source_name=args.name or "cell", line_offset=1)
+        self._execute(request, args.out)
+
+    @line_magic
+    def hpc(self, line):
+        """jupyter-hpc commands: ``%hpc list``, ``%hpc run NAME``, ``%hpc help``."""
+        words = shlex.split(line)
+        command = words[0] if words else "help"
+        if command == "help":
+            print(HPC_HELP)
+        elif command == "list":
+            self._list_programs()
+        elif command == "run":
+            self._run_named(words[1:])
+        else:
+            raise UsageError(f"unknown %hpc command {command!r}\n\n{HPC_HELP}")
+
+    def _list_programs(self):
+        if not self.programs:
+            print("No programs kept yet: use %%hpc_run --name NAME.")
+            return
+        for name, request in self.programs.items():
+            first = next((ln for ln in request.source.splitlines() if ln.strip()), "")
+            print(f"{name}: threads={request.threads} ranks={request.ranks}  {first[:60]}")
+
+    def _run_named(self, words: list[str]):
+        if not words or words[0].startswith("-"):
+            raise UsageError("usage: %hpc run NAME [options]")
+        name, rest = words[0], words[1:]
+        if name not in self.programs:
+            known = ", ".join(self.programs) or "none yet"
+            raise UsageError(f"no program named {name!r} (kept programs: {known})")
+        args = self.hpc_run.parser.parse_args(glue_dash_values(rest))
+        given = {k: v for k, v in vars(args).items()
+                 if v not in (None, False, "") and not (k == "repeat" and v == 1)}
+        overrides = {k: v for k, v in given.items() if k in {
+            "threads", "ranks", "repeat", "timeout", "args", "race_check"}}
+        ignored = sorted(set(given) - set(overrides) - {"out"})
+        if ignored:
+            raise UsageError(f"%hpc run cannot change {', '.join(ignored)}: "
+                             "edit the %%hpc_run cell instead")
+        request = dataclasses.replace(self.programs[name], **overrides)
+        self._execute(request, args.out)

@@ -1,0 +1,92 @@
+"""Options shared by ``%%hpc_run`` and ``jupyter hpc run``: declared once, used twice."""
+
+from __future__ import annotations
+
+import argparse
+
+from kernel_magics.pipeline import RunRequest
+
+
+def int_list(text: str) -> list[int]:
+    """Parse ``1,2,4`` or a range ``1-4`` (or a mix: ``1,2,4-6``) into integers."""
+    values: list[int] = []
+    try:
+        for part in text.split(","):
+            part = part.strip()
+            if "-" in part[1:]:
+                low, high = part.split("-", 1)
+                values.extend(range(int(low), int(high) + 1))
+            elif part:
+                values.append(int(part))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a list of counts: write e.g. 1,2,4 or 1-4"
+        ) from None
+    if not values:
+        raise argparse.ArgumentTypeError("give at least one count, e.g. 1,2,4")
+    return values
+
+
+# (flags, argparse keyword arguments) for every run option.
+RUN_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
+    (("-t", "--threads"), dict(type=int_list, default=None, metavar="LIST",
+                               help="OpenMP thread counts to sweep, e.g. 1,2,4 "
+                                    "(default: all cores for OpenMP programs)")),
+    (("-n", "--np"), dict(dest="ranks", type=int_list, default=None, metavar="LIST",
+                          help="MPI rank counts to sweep, e.g. 1,2,4 (default: all cores "
+                               "for MPI programs); with -t the full grid runs")),
+    (("-l", "--lang"), dict(default=None, metavar="c|c++",
+                            help="source language (default: guessed from the code)")),
+    (("--cflags",), dict(default="", metavar="FLAGS",
+                         help='extra compiler flags, e.g. --cflags "-O3 -march=native"')),
+    (("--ldflags",), dict(default="", metavar="FLAGS", help="extra linker flags")),
+    (("--args",), dict(default="", metavar="ARGS", help="arguments passed to the program")),
+    (("--repeat",), dict(type=int, default=1, metavar="R",
+                         help="runs per configuration; the table reports the median, min, max")),
+    (("--timeout",), dict(type=float, default=None, metavar="S",
+                          help="wall-clock limit per run in seconds (default 60)")),
+    (("--race-check",), dict(action="store_true",
+                             help="also build with clang ThreadSanitizer and report data races")),
+    (("--name",), dict(default=None, help="keep the program under this name for %%hpc run NAME")),
+]
+
+# Values that may begin with "-" and so must be glued to their option for argparse.
+_DASH_VALUE_OPTIONS = ("--cflags", "--ldflags", "--args")
+
+
+def glue_dash_values(argv: list[str]) -> list[str]:
+    """Turn ``--cflags -O3`` into ``--cflags=-O3`` so argparse accepts it."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in _DASH_VALUE_OPTIONS and i + 1 < len(argv):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Add every run option to an argparse parser (used by the CLI)."""
+    for flags, kwargs in RUN_OPTIONS:
+        parser.add_argument(*flags, **kwargs)
+
+
+def request_from_args(args: argparse.Namespace, source: str, **extra) -> RunRequest:
+    """Build a RunRequest from parsed options and the program's source."""
+    return RunRequest(
+        source=source,
+        lang=args.lang,
+        threads=args.threads,
+        ranks=args.ranks,
+        cflags=args.cflags,
+        ldflags=args.ldflags,
+        args=args.args,
+        repeat=args.repeat,
+        timeout=args.timeout,
+        race_check=args.race_check,
+        name=args.name,
+        **extra,
+    )

@@ -1,0 +1,241 @@
+"""Build -> run sweep -> race check: the one code path behind ``%%hpc_run`` and the CLI.
+
+Front ends pass a ``RunRequest`` and a ``Reporter`` (how to show progress and
+live output) and get back a ``Result``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kernel_magics import __version__
+from kernel_magics.build import CompilerNotFound, build_program, choose_toolchain
+from kernel_magics.launch import describe_failure, run_command, run_environment
+from kernel_magics.paths import cache_subdir
+from kernel_magics.race import TSAN_OPTIONS, parse_tsan_races
+from kernel_magics.result import BuildInfo, RaceCheck, Result, RunRecord
+from kernel_magics.sandbox import Limits, run_limited
+from kernel_magics.settings import Settings
+from kernel_magics.source import SourceInfo, analyse_source
+
+
+class RequestError(ValueError):
+    """A request that cannot be run as given (bad option values)."""
+
+
+@dataclass
+class RunRequest:
+    """What to build and how to run it."""
+
+    source: str
+    lang: str | None = None
+    threads: list[int] | None = None  # None: a default chosen from the program
+    ranks: list[int] | None = None
+    cflags: str = ""
+    ldflags: str = ""
+    args: str = ""
+    repeat: int = 1
+    timeout: float | None = None
+    race_check: bool = False
+    name: str | None = None
+    source_name: str = "cell"  # file name (without suffix) compiler messages use
+    line_offset: int = 0  # the code's first line is line 1 + line_offset for the user
+
+
+class Reporter:
+    """Receives progress while a request runs. The default shows nothing."""
+
+    def stage(self, message: str) -> None:
+        """A short line saying what happens now (compiling, running ...)."""
+
+    def output(self, stream: str, text: str) -> None:
+        """Live program output; ``stream`` is "stdout" or "stderr"."""
+
+    def warning(self, message: str) -> None:
+        """Something the user should know that does not stop the run."""
+
+
+@dataclass
+class _Plan:
+    info: SourceInfo
+    threads: list[int]
+    ranks: list[int]
+    limits: Limits
+    notes: list[str] = field(default_factory=list)
+
+
+def _plan(request: RunRequest, settings: Settings) -> _Plan:
+    """Check the request against the settings; choose defaults for the sweep."""
+    if not request.source.strip():
+        raise RequestError("the cell is empty: write a C or C++ program below %%hpc_run")
+    try:
+        info = analyse_source(request.source, request.lang)
+    except ValueError as err:
+        raise RequestError(str(err)) from err
+    cores = Settings.default_parallelism()
+    threads = request.threads or ([cores] if info.uses_openmp and not info.uses_mpi else [1])
+    if request.ranks and not info.uses_mpi:
+        raise RequestError(
+            "-n/--np needs an MPI program, and this one does not use MPI "
+            "(no #include <mpi.h> or MPI_Init found)"
+        )
+    ranks = request.ranks or ([cores] if info.uses_mpi else [1])
+    for name, values, top in (("thread", threads, settings.max_threads),
+                              ("rank", ranks, settings.max_ranks)):
+        bad = [v for v in values if v < 1 or v > top]
+        if bad:
+            raise RequestError(f"{name} counts must be between 1 and {top} (got {bad})")
+    if request.repeat < 1:
+        raise RequestError("--repeat must be at least 1")
+    timeout = request.timeout if request.timeout is not None else settings.timeout
+    if not 0 < timeout <= settings.max_timeout:
+        raise RequestError(f"--timeout must be between 0 and {settings.max_timeout:g} s")
+    limits = Limits(
+        timeout_s=timeout,
+        memory_mb=settings.memory_limit_mb,
+        file_size_mb=settings.file_size_limit_mb,
+        max_processes=settings.max_processes,
+        output_head_kb=settings.output_limit_kb,
+        output_tail_kb=max(settings.output_limit_kb // 4, 1),
+    )
+    return _Plan(info=info, threads=threads, ranks=ranks, limits=limits)
+
+
+def _work_dir(build: BuildInfo) -> Path:
+    """A fresh folder for one run, so programs that write files cannot collide."""
+    return Path(tempfile.mkdtemp(prefix=f"run-{build.build_hash[:8]}-", dir=cache_subdir("runs")))
+
+
+def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
+    records: list[RunRecord] = []
+    configs = [(t, r) for r in plan.ranks for t in plan.threads]
+    for index, (threads, ranks) in enumerate(configs):
+        record = RunRecord(threads=threads, ranks=ranks, mpi=plan.info.uses_mpi)
+        records.append(record)
+        argv = run_command(build.binary, request.args, threads, ranks, plan.info.uses_mpi, settings)
+        env = run_environment(threads, ranks, plan.info.uses_mpi)
+        for repetition in range(request.repeat):
+            progress = f"run {index + 1}/{len(configs)}: {record.label}"
+            if request.repeat > 1:
+                progress += f" (repeat {repetition + 1}/{request.repeat})"
+            reporter.stage(progress)
+            stream = reporter.output if repetition == 0 else None
+            work_dir = _work_dir(build)
+            outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, on_output=stream)
+            shutil.rmtree(work_dir, ignore_errors=True)
+            failure = describe_failure(outcome, plan.info.uses_mpi, plan.limits.timeout_s,
+                                       plan.limits.memory_mb)
+            if repetition == 0:
+                record.stdout, record.stderr = outcome.stdout.text(), outcome.stderr.text()
+                record.notes += outcome.notes
+            record.exit_code, record.signal = outcome.returncode, outcome.signal
+            record.timed_out, record.interrupted = outcome.timed_out, outcome.interrupted
+            if failure:
+                record.error = failure
+                reporter.warning(f"{record.label}: {failure}")
+                break
+            record.times_s.append(outcome.wall_s)
+        if records[-1].interrupted:
+            break
+    return records
+
+
+def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
+    """Build with ThreadSanitizer and run at >= 2 threads; map races to lines."""
+    if not plan.info.uses_openmp:
+        return RaceCheck(ran=False, error="the race check is for OpenMP programs; "
+                                          "this one has no #pragma omp")
+    threads = max(2, min(max(plan.threads), 4))
+    ranks = min(plan.ranks)
+    try:
+        toolchain = choose_toolchain(plan.info, settings, request.cflags, request.ldflags,
+                                     race_check=True)
+    except CompilerNotFound as err:
+        return RaceCheck(ran=False, error=f"cannot race-check: {err}")
+    reporter.stage(f"race check: building with {settings.clang} -fsanitize=thread")
+    build = build_program(request.source, plan.info, toolchain,
+                          source_name=request.source_name, line_offset=request.line_offset)
+    if not build.ok:
+        return RaceCheck(ran=False, error="the ThreadSanitizer build failed", log=build.log)
+    reporter.stage(f"race check: running with {threads} threads")
+    argv = run_command(build.binary, request.args, threads, ranks, plan.info.uses_mpi, settings,
+                       forward_env=("TSAN_OPTIONS",))
+    env = run_environment(threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS})
+    work_dir = _work_dir(build)
+    outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
+    shutil.rmtree(work_dir, ignore_errors=True)
+    log = outcome.stderr.text()
+    cell_lines = [""] * request.line_offset + request.source.splitlines()
+    races = parse_tsan_races(log, build.source_path.name, cell_lines)
+    check = RaceCheck(ran=True, threads=threads, ranks=ranks, races=races, log=log)
+    if not races and "ThreadSanitizer" in log and "data race" not in log:
+        check.error = "ThreadSanitizer stopped the program: " + log.strip().splitlines()[-1]
+    elif not races:
+        failure = describe_failure(outcome, plan.info.uses_mpi, plan.limits.timeout_s, 0)
+        if failure:
+            check.error = f"the race-check run failed: {failure}"
+    return check
+
+
+def run_program(request: RunRequest, settings: Settings | None = None,
+                reporter: Reporter | None = None) -> Result:
+    """Build the program, run the sweep, optionally race-check; return the Result.
+
+    Raises ``RequestError`` for bad options and ``CompilerNotFound`` when the
+    needed compiler is missing; every other failure is recorded in the Result.
+    """
+    settings = settings or Settings()
+    reporter = reporter or Reporter()
+    started = datetime.now(timezone.utc)
+    plan = _plan(request, settings)
+    toolchain = choose_toolchain(plan.info, settings, request.cflags, request.ldflags)
+    reporter.stage(
+        f"{'C++' if plan.info.lang == 'c++' else 'C'} ({plan.info.lang_reason}), "
+        f"{plan.info.api}: compiling with {toolchain.compiler} {' '.join(toolchain.flags)}"
+    )
+    build = build_program(request.source, plan.info, toolchain,
+                          source_name=request.source_name, line_offset=request.line_offset)
+    result = Result(
+        source=request.source,
+        lang=plan.info.lang,
+        lang_reason=plan.info.lang_reason,
+        api=plan.info.api,
+        build=build,
+        name=request.name,
+        line_offset=request.line_offset,
+    )
+    if build.ok:
+        reporter.stage(
+            "using the cached binary (source and flags unchanged)" if build.cache_hit
+            else f"compiled in {build.seconds:.2f} s ({build.compiler_version})"
+        )
+        result.runs = _run_sweep(request, plan, build, settings, reporter)
+        interrupted = any(r.interrupted for r in result.runs)
+        if request.race_check and not interrupted:
+            result.race_check = _run_race_check(request, plan, settings, reporter)
+    result.provenance = {
+        "tool": f"jupyter-hpc {__version__}",
+        "compiler": build.compiler,
+        "compiler_version": build.compiler_version,
+        "command": build.command_line,
+        "build_hash": build.build_hash,
+        "threads": plan.threads,
+        "ranks": plan.ranks,
+        "repeat": request.repeat,
+        "timeout_s": plan.limits.timeout_s,
+        "mpiexec": settings.mpiexec if plan.info.uses_mpi else None,
+        "host": platform.node(),
+        "user": getpass.getuser(),
+        "cores": Settings.default_parallelism(),
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "cwd": os.getcwd(),
+    }
+    return result

@@ -1,0 +1,67 @@
+"""What a piece of C/C++ source is: its language and the parallel APIs it uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CXX_MARKERS = [
+    (re.compile(r"^\s*#\s*include\s*<(iostream|vector|string|algorithm|cmath|cstdio|cstdlib"
+                r"|numeric|chrono|thread|memory|map|array|random|iomanip|sstream|fstream"
+                r"|functional|utility|atomic|mutex|cstring|cassert|limits)>", re.M), "a C++ header"),
+    (re.compile(r"\bstd::"), "`std::`"),
+    (re.compile(r"\bnamespace\b"), "`namespace`"),
+    (re.compile(r"\btemplate\s*<"), "`template`"),
+    (re.compile(r"^\s*class\s+\w+", re.M), "`class`"),
+]
+_OPENMP = re.compile(r"^\s*#\s*pragma\s+omp\b|#\s*include\s*[<\"]omp\.h[>\"]", re.M)
+_MPI = re.compile(r"#\s*include\s*[<\"]mpi\.h[>\"]|\bMPI_Init(_thread)?\s*\(")
+
+
+@dataclass
+class SourceInfo:
+    """Facts about a program read from its text alone."""
+
+    lang: str  # "c" or "c++"
+    lang_reason: str  # "given", or why it was guessed
+    uses_openmp: bool
+    uses_mpi: bool
+
+    @property
+    def api(self) -> str:
+        """openmp, mpi, hybrid or serial."""
+        if self.uses_openmp and self.uses_mpi:
+            return "hybrid"
+        return "mpi" if self.uses_mpi else "openmp" if self.uses_openmp else "serial"
+
+    @property
+    def suffix(self) -> str:
+        return ".cpp" if self.lang == "c++" else ".c"
+
+
+def normalize_lang(lang: str) -> str:
+    """Accept c, c++, cpp, cxx (any case); return "c" or "c++"."""
+    value = lang.strip().lower()
+    if value == "c":
+        return "c"
+    if value in ("c++", "cpp", "cxx", "cc"):
+        return "c++"
+    raise ValueError(f"unknown language {lang!r}: use c or c++")
+
+
+def analyse_source(code: str, lang: str | None = None) -> SourceInfo:
+    """Guess the language unless given; detect OpenMP and MPI use."""
+    if lang:
+        chosen, reason = normalize_lang(lang), "given"
+    else:
+        chosen, reason = "c", "guessed: no C++ features found"
+        for pattern, what in _CXX_MARKERS:
+            if pattern.search(code):
+                chosen, reason = "c++", f"guessed from {what}"
+                break
+    return SourceInfo(
+        lang=chosen,
+        lang_reason=reason,
+        uses_openmp=bool(_OPENMP.search(code)),
+        uses_mpi=bool(_MPI.search(code)),
+    )
