@@ -16,7 +16,6 @@ import subprocess
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from kernel_magics.paths import cache_subdir
 from kernel_magics.result import BuildInfo
@@ -128,14 +127,28 @@ def build_program(
     """
     version = compiler_version(toolchain)
     text = _with_line_directive(code, source_name + info.suffix, line_offset)
-    key = repr((text, toolchain.path, version, toolchain.flags, toolchain.ldflags,
-                sorted(toolchain.env.items())))
+    key = repr(
+        (
+            text,
+            toolchain.path,
+            version,
+            toolchain.flags,
+            toolchain.ldflags,
+            sorted(toolchain.env.items()),
+        )
+    )
     build_hash = hashlib.sha256(key.encode()).hexdigest()[:24]
     build_dir = cache_subdir("builds") / build_hash
     source_path = build_dir / f"{source_name}{info.suffix}"
     binary = build_dir / "program"
-    command = [toolchain.compiler, *toolchain.flags, source_path.name, "-o", "program",
-               *toolchain.ldflags]
+    command = [
+        toolchain.compiler,
+        *toolchain.flags,
+        source_path.name,
+        "-o",
+        "program",
+        *toolchain.ldflags,
+    ]
     common = dict(
         command=command,
         compiler=toolchain.compiler,

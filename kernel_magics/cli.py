@@ -59,8 +59,10 @@ def _print_table(result) -> None:
         time_s = f"{row['time_s']:.4f}" if row["time_s"] is not None else "-"
         speedup = f"{row['speedup']:.2f}" if row["speedup"] is not None else "-"
         eff = f"{row['efficiency']:.2f}" if row["efficiency"] is not None else "-"
-        print(f"{row['threads']:>7} {row['ranks']:>5} {time_s:>9} {speedup:>8} {eff:>7}  "
-              f"{row['status']}")
+        print(
+            f"{row['threads']:>7} {row['ranks']:>5} {time_s:>9} {speedup:>8} {eff:>7}  "
+            f"{row['status']}"
+        )
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -69,11 +69,22 @@ def show_result(result: Result) -> None:
     for line in summary_lines(result):
         stream = sys.stderr if not result.build.ok and not line.startswith(PREFIX) else sys.stdout
         print(line, file=stream, flush=True)
-    if result.build.ok and result.runs:
-        metadata = {"jupyter_hpc": {"provenance": result.provenance, "ok": result.ok}}
-        display(result.table(), metadata=metadata)
-        from kernel_magics.measure import speedup_plot_png
+    if not (result.build.ok and result.runs):
+        return
+    metadata = {"jupyter_hpc": {"provenance": result.provenance, "ok": result.ok}}
+    good = [run for run in result.runs if run.ok]
+    if len(result.runs) == 1 and len(result.runs[0].times_s) <= 1:
+        run = result.runs[0]
+        line = f"{PREFIX} {run.label}: {run.time_s:.4f} s" if run.ok else f"{PREFIX} run failed"
+        display({"text/plain": line}, raw=True, metadata=metadata)
+        return
+    if good:
+        table = result.table().round(
+            {"time_s": 4, "min_s": 4, "max_s": 4, "speedup": 2, "efficiency": 2}
+        )
+        display(table, metadata=metadata)
+    from kernel_magics.measure import speedup_plot_png
 
-        png = speedup_plot_png(result.runs)
-        if png:
-            display(Image(data=png, format="png"))
+    png = speedup_plot_png(result.runs)
+    if png:
+        display(Image(data=png, format="png"))

@@ -44,33 +44,37 @@ class HPCMagics(Magics):
 
     cc = Unicode(_DEFAULTS.cc, help="C compiler for serial and OpenMP programs").tag(config=True)
     cxx = Unicode(_DEFAULTS.cxx, help="C++ compiler for serial and OpenMP programs").tag(
-        config=True)
+        config=True
+    )
     mpicc = Unicode(_DEFAULTS.mpicc, help="MPI C compiler wrapper").tag(config=True)
     mpicxx = Unicode(_DEFAULTS.mpicxx, help="MPI C++ compiler wrapper").tag(config=True)
     clang = Unicode(_DEFAULTS.clang, help="clang for the race check").tag(config=True)
     clangxx = Unicode(_DEFAULTS.clangxx, help="clang++ for the race check").tag(config=True)
-    mpiexec = Unicode(_DEFAULTS.mpiexec, help="MPI launcher command, e.g. 'mpirun' or "
-                                              "'mpirun --mca btl self,vader'").tag(config=True)
+    mpiexec = Unicode(
+        _DEFAULTS.mpiexec,
+        help="MPI launcher command, e.g. 'mpirun' or 'mpirun --mca btl self,vader'",
+    ).tag(config=True)
     default_cflags = Unicode(_DEFAULTS.default_cflags, help="flags every build gets").tag(
-        config=True)
-    timeout = Float(_DEFAULTS.timeout, help="default wall-clock limit per run (s)").tag(
-        config=True)
+        config=True
+    )
+    timeout = Float(_DEFAULTS.timeout, help="default wall-clock limit per run (s)").tag(config=True)
     max_timeout = Float(_DEFAULTS.max_timeout, help="largest --timeout users may ask").tag(
-        config=True)
-    memory_limit_mb = Int(_DEFAULTS.memory_limit_mb,
-                          help="address-space limit per process in MB (0: none)").tag(config=True)
-    file_size_limit_mb = Int(_DEFAULTS.file_size_limit_mb,
-                             help="largest file a program may write, MB (0: none)").tag(
-        config=True)
-    max_processes = Int(_DEFAULTS.max_processes,
-                        help="processes + threads one run may have (0: no limit)").tag(
-        config=True)
-    max_threads = Int(_DEFAULTS.max_threads, help="largest thread count allowed").tag(
-        config=True)
+        config=True
+    )
+    memory_limit_mb = Int(
+        _DEFAULTS.memory_limit_mb, help="address-space limit per process in MB (0: none)"
+    ).tag(config=True)
+    file_size_limit_mb = Int(
+        _DEFAULTS.file_size_limit_mb, help="largest file a program may write, MB (0: none)"
+    ).tag(config=True)
+    max_processes = Int(
+        _DEFAULTS.max_processes, help="processes + threads one run may have (0: no limit)"
+    ).tag(config=True)
+    max_threads = Int(_DEFAULTS.max_threads, help="largest thread count allowed").tag(config=True)
     max_ranks = Int(_DEFAULTS.max_ranks, help="largest MPI rank count allowed").tag(config=True)
-    output_limit_kb = Int(_DEFAULTS.output_limit_kb,
-                          help="program output shown live before it is truncated, KB").tag(
-        config=True)
+    output_limit_kb = Int(
+        _DEFAULTS.output_limit_kb, help="program output shown live before it is truncated, KB"
+    ).tag(config=True)
 
     def __init__(self, shell=None, **kwargs):
         super().__init__(shell=shell, **kwargs)
@@ -103,8 +107,13 @@ class HPCMagics(Magics):
 
     @magic_arguments()
     @_run_options
-    @argument("-o", "--out", default=None, metavar="VAR",
-              help="also store the Result in this notebook variable")
+    @argument(
+        "-o",
+        "--out",
+        default=None,
+        metavar="VAR",
+        help="also store the Result in this notebook variable",
+    )
     @cell_magic
     def hpc_run(self, line, cell):
         """Compile the C/C++ program in this cell, run it and measure it.
@@ -151,13 +160,20 @@ class HPCMagics(Magics):
             known = ", ".join(self.programs) or "none yet"
             raise UsageError(f"no program named {name!r} (kept programs: {known})")
         args = self.hpc_run.parser.parse_args(glue_dash_values(rest))
-        given = {k: v for k, v in vars(args).items()
-                 if v not in (None, False, "") and not (k == "repeat" and v == 1)}
-        overrides = {k: v for k, v in given.items() if k in {
-            "threads", "ranks", "repeat", "timeout", "args", "race_check"}}
+        given = {
+            k: v
+            for k, v in vars(args).items()
+            if v not in (None, False, "") and not (k == "repeat" and v == 1)
+        }
+        overrides = {
+            k: v
+            for k, v in given.items()
+            if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check"}
+        }
         ignored = sorted(set(given) - set(overrides) - {"out"})
         if ignored:
-            raise UsageError(f"%hpc run cannot change {', '.join(ignored)}: "
-                             "edit the %%hpc_run cell instead")
+            raise UsageError(
+                f"%hpc run cannot change {', '.join(ignored)}: edit the %%hpc_run cell instead"
+            )
         request = dataclasses.replace(self.programs[name], **overrides)
         self._execute(request, args.out)

@@ -85,8 +85,11 @@ def speedup_plot_png(runs: list[RunRecord]) -> bytes | None:
     for key, points in series.items():
         points.sort()
         ax.plot([p[0] for p in points], [p[1] for p in points], "o-", label=key)
-    unit = "threads x ranks" if mpi and any(r.threads > 1 for r in runs) else (
-        "ranks" if mpi else "threads")
+    unit = (
+        "threads x ranks"
+        if mpi and any(r.threads > 1 for r in runs)
+        else ("ranks" if mpi else "threads")
+    )
     ax.set_xlabel(unit)
     ax.set_ylabel(f"speedup vs {base.label}")
     ax.set_title("Speedup")

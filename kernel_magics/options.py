@@ -29,24 +29,67 @@ def int_list(text: str) -> list[int]:
 
 # (flags, argparse keyword arguments) for every run option.
 RUN_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
-    (("-t", "--threads"), dict(type=int_list, default=None, metavar="LIST",
-                               help="OpenMP thread counts to sweep, e.g. 1,2,4 "
-                                    "(default: all cores for OpenMP programs)")),
-    (("-n", "--np"), dict(dest="ranks", type=int_list, default=None, metavar="LIST",
-                          help="MPI rank counts to sweep, e.g. 1,2,4 (default: all cores "
-                               "for MPI programs); with -t the full grid runs")),
-    (("-l", "--lang"), dict(default=None, metavar="c|c++",
-                            help="source language (default: guessed from the code)")),
-    (("--cflags",), dict(default="", metavar="FLAGS",
-                         help='extra compiler flags, e.g. --cflags "-O3 -march=native"')),
+    (
+        ("-t", "--threads"),
+        dict(
+            type=int_list,
+            default=None,
+            metavar="LIST",
+            help="OpenMP thread counts to sweep, e.g. 1,2,4 "
+            "(default: all cores for OpenMP programs)",
+        ),
+    ),
+    (
+        ("-n", "--np"),
+        dict(
+            dest="ranks",
+            type=int_list,
+            default=None,
+            metavar="LIST",
+            help="MPI rank counts to sweep, e.g. 1,2,4 (default: all cores "
+            "for MPI programs); with -t the full grid runs",
+        ),
+    ),
+    (
+        ("-l", "--lang"),
+        dict(
+            default=None, metavar="c|c++", help="source language (default: guessed from the code)"
+        ),
+    ),
+    (
+        ("--cflags",),
+        dict(
+            default="",
+            metavar="FLAGS",
+            help='extra compiler flags, e.g. --cflags "-O3 -march=native"',
+        ),
+    ),
     (("--ldflags",), dict(default="", metavar="FLAGS", help="extra linker flags")),
     (("--args",), dict(default="", metavar="ARGS", help="arguments passed to the program")),
-    (("--repeat",), dict(type=int, default=1, metavar="R",
-                         help="runs per configuration; the table reports the median, min, max")),
-    (("--timeout",), dict(type=float, default=None, metavar="S",
-                          help="wall-clock limit per run in seconds (default 60)")),
-    (("--race-check",), dict(action="store_true",
-                             help="also build with clang ThreadSanitizer and report data races")),
+    (
+        ("--repeat",),
+        dict(
+            type=int,
+            default=1,
+            metavar="R",
+            help="runs per configuration; the table reports the median, min, max",
+        ),
+    ),
+    (
+        ("--timeout",),
+        dict(
+            type=float,
+            default=None,
+            metavar="S",
+            help="wall-clock limit per run in seconds (default 60)",
+        ),
+    ),
+    (
+        ("--race-check",),
+        dict(
+            action="store_true", help="also build with clang ThreadSanitizer and report data races"
+        ),
+    ),
     (("--name",), dict(default=None, help="keep the program under this name for %%hpc run NAME")),
 ]
 

@@ -87,8 +87,10 @@ def _plan(request: RunRequest, settings: Settings) -> _Plan:
             "(no #include <mpi.h> or MPI_Init found)"
         )
     ranks = request.ranks or ([cores] if info.uses_mpi else [1])
-    for name, values, top in (("thread", threads, settings.max_threads),
-                              ("rank", ranks, settings.max_ranks)):
+    for name, values, top in (
+        ("thread", threads, settings.max_threads),
+        ("rank", ranks, settings.max_ranks),
+    ):
         bad = [v for v in values if v < 1 or v > top]
         if bad:
             raise RequestError(f"{name} counts must be between 1 and {top} (got {bad})")
@@ -130,8 +132,9 @@ def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
             work_dir = _work_dir(build)
             outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, on_output=stream)
             shutil.rmtree(work_dir, ignore_errors=True)
-            failure = describe_failure(outcome, plan.info.uses_mpi, plan.limits.timeout_s,
-                                       plan.limits.memory_mb)
+            failure = describe_failure(
+                outcome, plan.info.uses_mpi, plan.limits.timeout_s, plan.limits.memory_mb
+            )
             if repetition == 0:
                 record.stdout, record.stderr = outcome.stdout.text(), outcome.stderr.text()
                 record.notes += outcome.notes
@@ -150,23 +153,37 @@ def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
 def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
     """Build with ThreadSanitizer and run at >= 2 threads; map races to lines."""
     if not plan.info.uses_openmp:
-        return RaceCheck(ran=False, error="the race check is for OpenMP programs; "
-                                          "this one has no #pragma omp")
+        return RaceCheck(
+            ran=False, error="the race check is for OpenMP programs; this one has no #pragma omp"
+        )
     threads = max(2, min(max(plan.threads), 4))
     ranks = min(plan.ranks)
     try:
-        toolchain = choose_toolchain(plan.info, settings, request.cflags, request.ldflags,
-                                     race_check=True)
+        toolchain = choose_toolchain(
+            plan.info, settings, request.cflags, request.ldflags, race_check=True
+        )
     except CompilerNotFound as err:
         return RaceCheck(ran=False, error=f"cannot race-check: {err}")
     reporter.stage(f"race check: building with {settings.clang} -fsanitize=thread")
-    build = build_program(request.source, plan.info, toolchain,
-                          source_name=request.source_name, line_offset=request.line_offset)
+    build = build_program(
+        request.source,
+        plan.info,
+        toolchain,
+        source_name=request.source_name,
+        line_offset=request.line_offset,
+    )
     if not build.ok:
         return RaceCheck(ran=False, error="the ThreadSanitizer build failed", log=build.log)
     reporter.stage(f"race check: running with {threads} threads")
-    argv = run_command(build.binary, request.args, threads, ranks, plan.info.uses_mpi, settings,
-                       forward_env=("TSAN_OPTIONS",))
+    argv = run_command(
+        build.binary,
+        request.args,
+        threads,
+        ranks,
+        plan.info.uses_mpi,
+        settings,
+        forward_env=("TSAN_OPTIONS",),
+    )
     env = run_environment(threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS})
     work_dir = _work_dir(build)
     outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
@@ -184,8 +201,9 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
     return check
 
 
-def run_program(request: RunRequest, settings: Settings | None = None,
-                reporter: Reporter | None = None) -> Result:
+def run_program(
+    request: RunRequest, settings: Settings | None = None, reporter: Reporter | None = None
+) -> Result:
     """Build the program, run the sweep, optionally race-check; return the Result.
 
     Raises ``RequestError`` for bad options and ``CompilerNotFound`` when the
@@ -200,8 +218,13 @@ def run_program(request: RunRequest, settings: Settings | None = None,
         f"{'C++' if plan.info.lang == 'c++' else 'C'} ({plan.info.lang_reason}), "
         f"{plan.info.api}: compiling with {toolchain.compiler} {' '.join(toolchain.flags)}"
     )
-    build = build_program(request.source, plan.info, toolchain,
-                          source_name=request.source_name, line_offset=request.line_offset)
+    build = build_program(
+        request.source,
+        plan.info,
+        toolchain,
+        source_name=request.source_name,
+        line_offset=request.line_offset,
+    )
     result = Result(
         source=request.source,
         lang=plan.info.lang,
@@ -213,7 +236,8 @@ def run_program(request: RunRequest, settings: Settings | None = None,
     )
     if build.ok:
         reporter.stage(
-            "using the cached binary (source and flags unchanged)" if build.cache_hit
+            "using the cached binary (source and flags unchanged)"
+            if build.cache_hit
             else f"compiled in {build.seconds:.2f} s ({build.compiler_version})"
         )
         result.runs = _run_sweep(request, plan, build, settings, reporter)

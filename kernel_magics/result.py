@@ -94,6 +94,7 @@ class Race:
 
     def describe(self) -> str:
         """One readable line, e.g. ``write at line 7 races with read at line 7``."""
+
         def side(kind: str, line: int | None, code: str) -> str:
             where = f"line {line}" if line else "an unknown line"
             return f"{kind} at {where}" + (f" (`{code.strip()}`)" if code.strip() else "")

@@ -22,10 +22,10 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Callable
 
 from kernel_magics.capture import CappedOutput
 from kernel_magics.native import native_tool

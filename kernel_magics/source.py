@@ -6,9 +6,15 @@ import re
 from dataclasses import dataclass
 
 _CXX_MARKERS = [
-    (re.compile(r"^\s*#\s*include\s*<(iostream|vector|string|algorithm|cmath|cstdio|cstdlib"
-                r"|numeric|chrono|thread|memory|map|array|random|iomanip|sstream|fstream"
-                r"|functional|utility|atomic|mutex|cstring|cassert|limits)>", re.M), "a C++ header"),
+    (
+        re.compile(
+            r"^\s*#\s*include\s*<(iostream|vector|string|algorithm|cmath|cstdio|cstdlib"
+            r"|numeric|chrono|thread|memory|map|array|random|iomanip|sstream|fstream"
+            r"|functional|utility|atomic|mutex|cstring|cassert|limits)>",
+            re.M,
+        ),
+        "a C++ header",
+    ),
     (re.compile(r"\bstd::"), "`std::`"),
     (re.compile(r"\bnamespace\b"), "`namespace`"),
     (re.compile(r"\btemplate\s*<"), "`template`"),

@@ -7,6 +7,8 @@ a known (empty) start and nothing leaks into the user's cache.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,7 @@ PROGRAMS = Path(__file__).parent / "programs"
 
 
 def pytest_configure(config):
-    cache = Path(config.rootpath) / ".pytest_cache" / "jupyter-hpc-cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    os.environ["JUPYTER_HPC_CACHE"] = str(cache)
+    os.environ["JUPYTER_HPC_CACHE"] = tempfile.mkdtemp(prefix="jupyter-hpc-test-cache-")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
@@ -63,3 +63,7 @@ def live_processes(marker: str) -> list[str]:
         if state != b"Z" and marker.encode() in cmdline:
             found.append(cmdline.decode(errors="replace"))
     return found
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ["JUPYTER_HPC_CACHE"], ignore_errors=True)

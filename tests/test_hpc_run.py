@@ -6,7 +6,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import live_processes, program
 
 
@@ -222,8 +221,9 @@ def test_cli_json_output(tmp_path):
     src = tmp_path / "sum.c"
     src.write_text(program("omp_sum.c"))
     cli = [sys.executable, "-m", "kernel_magics.cli"]
-    proc = subprocess.run([*cli, "run", str(src), "-t", "1,2", "--json"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [*cli, "run", str(src), "-t", "1,2", "--json"], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["build"]["ok"] is True and isinstance(data["build"]["log"], str)
@@ -238,14 +238,29 @@ def test_cli_json_race_check_and_failure_exit_code(tmp_path):
     src = tmp_path / "race.c"
     src.write_text(program("omp_race.c"))
     proc = subprocess.run(
-        [sys.executable, "-m", "kernel_magics.cli", "run", str(src), "-t", "2", "--race-check",
-         "--json"], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "kernel_magics.cli",
+            "run",
+            str(src),
+            "-t",
+            "2",
+            "--race-check",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     races = json.loads(proc.stdout)["race_check"]["races"]
     assert races and races[0]["line_a"] == 7
 
 
 def test_cli_usage_errors_exit_2(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "kernel_magics.cli", "run",
-                           str(tmp_path / "missing.c")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kernel_magics.cli", "run", str(tmp_path / "missing.c")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "cannot read" in proc.stderr

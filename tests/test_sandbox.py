@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from conftest import PROGRAMS, live_processes
+
 from kernel_magics.sandbox import Limits, run_limited
 
 
@@ -17,8 +18,12 @@ def _compile(tmp_path: Path, name: str) -> Path:
 
 def test_infinite_loop_is_killed_within_the_timeout(tmp_path):
     start = time.monotonic()
-    outcome = run_limited(["sh", "-c", "while :; do :; done"], cwd=tmp_path,
-                          env=dict(os.environ), limits=Limits(timeout_s=1))
+    outcome = run_limited(
+        ["sh", "-c", "while :; do :; done"],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(timeout_s=1),
+    )
     assert outcome.timed_out and outcome.signal == 9
     assert time.monotonic() - start < 1 + 2
 
@@ -26,8 +31,12 @@ def test_infinite_loop_is_killed_within_the_timeout(tmp_path):
 def test_fork_bomb_is_contained_and_cleaned_up(tmp_path):
     binary = _compile(tmp_path, "fork_bomb.c")
     start = time.monotonic()
-    outcome = run_limited([str(binary)], cwd=tmp_path, env=dict(os.environ),
-                          limits=Limits(timeout_s=2, max_processes=32))
+    outcome = run_limited(
+        [str(binary)],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(timeout_s=2, max_processes=32),
+    )
     assert outcome.timed_out
     assert time.monotonic() - start < 2 + 3
     assert live_processes(str(binary)) == []
@@ -35,24 +44,33 @@ def test_fork_bomb_is_contained_and_cleaned_up(tmp_path):
 
 def test_ten_gigabyte_allocation_fails_under_the_memory_limit(tmp_path):
     binary = _compile(tmp_path, "big_alloc.c")
-    outcome = run_limited([str(binary)], cwd=tmp_path, env=dict(os.environ),
-                          limits=Limits(memory_mb=1024))
+    outcome = run_limited(
+        [str(binary)], cwd=tmp_path, env=dict(os.environ), limits=Limits(memory_mb=1024)
+    )
     assert outcome.returncode == 3
     assert "malloc of 10 GiB failed" in outcome.stdout.text()
 
 
 def test_file_size_limit_stops_a_big_file(tmp_path):
-    outcome = run_limited(["sh", "-c", "head -c 5000000 /dev/zero > big.bin"], cwd=tmp_path,
-                          env=dict(os.environ), limits=Limits(file_size_mb=1))
+    outcome = run_limited(
+        ["sh", "-c", "head -c 5000000 /dev/zero > big.bin"],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(file_size_mb=1),
+    )
     assert outcome.returncode != 0
     assert (tmp_path / "big.bin").stat().st_size <= 1024 * 1024
 
 
 def test_flooding_output_is_capped_with_head_and_tail(tmp_path):
     streamed = []
-    outcome = run_limited(["sh", "-c", "yes hello | head -c 20000000; echo END"], cwd=tmp_path,
-                          env=dict(os.environ), limits=Limits(output_head_kb=8, output_tail_kb=1),
-                          on_output=lambda stream, text: streamed.append(text))
+    outcome = run_limited(
+        ["sh", "-c", "yes hello | head -c 20000000; echo END"],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(output_head_kb=8, output_tail_kb=1),
+        on_output=lambda stream, text: streamed.append(text),
+    )
     assert outcome.returncode == 0
     assert outcome.stdout.total_bytes == 20000004
     assert sum(len(t) for t in streamed) == 8 * 1024  # only the head is streamed live
@@ -63,7 +81,11 @@ def test_flooding_output_is_capped_with_head_and_tail(tmp_path):
 
 def test_processes_left_behind_are_killed(tmp_path):
     marker = f"sleep {4000 + os.getpid() % 1000}"
-    outcome = run_limited(["sh", "-c", f"({marker} &); echo started"], cwd=tmp_path,
-                          env=dict(os.environ), limits=Limits())
+    outcome = run_limited(
+        ["sh", "-c", f"({marker} &); echo started"],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(),
+    )
     assert outcome.returncode == 0 and outcome.leftovers_killed >= 1
     assert live_processes(marker) == []

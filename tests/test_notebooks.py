@@ -1,0 +1,29 @@
+"""The teaching notebooks run top to bottom in a real kernel (nbclient)."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+sys.path.insert(0, str(EXAMPLES))
+
+from run_notebook import execute, printed_text  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def first_steps():
+    notebook = execute(EXAMPLES / "01_first_steps.ipynb")
+    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_first_steps_teaches_what_it_says(first_steps):
+    text = "\n".join(first_steps)
+    assert "hello from thread 1 of 2" in text
+    assert "with 2 threads" in text and "[plot]" in text
+    for ranks, total in ((1, 1), (2, 3), (4, 10)):
+        assert f"{ranks} ranks: total = {total} (expected {total})" in text
+    assert "1 data race found" in text and "line 8" in text
+    assert "no data race found" in text
+    assert "killed by SIGSEGV" in text
+    assert "Error" not in text.replace("SIGSEGV", "")
