@@ -44,6 +44,7 @@ class RunRequest:
     repeat: int = 1
     timeout: float | None = None
     race_check: bool = False
+    race_threads: list[int] | None = None  # None: one run at max(2, min(max threads, 4))
     name: str | None = None
     source_name: str = "cell"  # file name (without suffix) compiler messages use
     line_offset: int = 0  # the code's first line is line 1 + line_offset for the user
@@ -156,7 +157,7 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
         return RaceCheck(
             ran=False, error="the race check is for OpenMP programs; this one has no #pragma omp"
         )
-    threads = max(2, min(max(plan.threads), 4))
+    counts = request.race_threads or [max(2, min(max(plan.threads), 4))]
     ranks = min(plan.ranks)
     try:
         toolchain = choose_toolchain(
@@ -174,30 +175,34 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
     )
     if not build.ok:
         return RaceCheck(ran=False, error="the ThreadSanitizer build failed", log=build.log)
-    reporter.stage(f"race check: running with {threads} threads")
-    argv = run_command(
-        build.binary,
-        request.args,
-        threads,
-        ranks,
-        plan.info.uses_mpi,
-        settings,
-        forward_env=("TSAN_OPTIONS",),
-    )
-    env = run_environment(threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS})
-    work_dir = _work_dir(build)
-    outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
-    shutil.rmtree(work_dir, ignore_errors=True)
-    log = outcome.stderr.text()
     cell_lines = [""] * request.line_offset + request.source.splitlines()
-    races = parse_tsan_races(log, build.source_path.name, cell_lines)
-    check = RaceCheck(ran=True, threads=threads, ranks=ranks, races=races, log=log)
-    if not races and "ThreadSanitizer" in log and "data race" not in log:
-        check.error = "ThreadSanitizer stopped the program: " + log.strip().splitlines()[-1]
-    elif not races:
-        failure = describe_failure(outcome, plan.info.uses_mpi, plan.limits.timeout_s, 0)
-        if failure:
-            check.error = f"the race-check run failed: {failure}"
+    check = RaceCheck(ran=True, threads=max(counts), ranks=ranks)
+    for threads in counts:
+        reporter.stage(f"race check: running with {threads} threads")
+        argv = run_command(
+            build.binary,
+            request.args,
+            threads,
+            ranks,
+            plan.info.uses_mpi,
+            settings,
+            forward_env=("TSAN_OPTIONS",),
+        )
+        env = run_environment(threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS})
+        work_dir = _work_dir(build)
+        outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
+        shutil.rmtree(work_dir, ignore_errors=True)
+        log = outcome.stderr.text()
+        check.log += log
+        known = {race.describe() for race in check.races}
+        races = parse_tsan_races(log, build.source_path.name, cell_lines)
+        check.races += [race for race in races if race.describe() not in known]
+        if not races and "ThreadSanitizer" in log and "data race" not in log:
+            check.error = "ThreadSanitizer stopped the program: " + log.strip().splitlines()[-1]
+        elif not races:
+            failure = describe_failure(outcome, plan.info.uses_mpi, plan.limits.timeout_s, 0)
+            if failure:
+                check.error = f"the race-check run at {threads} threads failed: {failure}"
     return check
 
 

@@ -14,7 +14,8 @@ first comment is a YAML front-matter block::
     constructs: [parallel for, reduction]
     pattern: reduce
     threads: [1, 2]        # thread counts the program is checked with
-    ranks: [1]             # MPI rank counts the program is checked with
+    ranks: [1]             # MPI rank counts it is checked with (default: [1, 2, 4] for
+                           # mpi/hybrid snippets, [1] otherwise)
     ---*/
 
 The program checks itself: it prints a line containing ``PASS`` and exits 0
@@ -98,7 +99,10 @@ def parse_snippet(path: Path) -> Snippet:
         code=text,
         path=Path(path),
         threads=[int(t) for t in meta.get("threads", [1])],
-        ranks=[int(r) for r in meta.get("ranks", [1])],
+        ranks=[
+            int(r)
+            for r in meta.get("ranks", [1, 2, 4] if meta["api"] in ("mpi", "hybrid") else [1])
+        ],
         args=str(meta.get("args", "")),
     )
 

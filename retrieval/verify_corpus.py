@@ -4,34 +4,26 @@ Usage::
 
     python -m retrieval.verify_corpus [FILES_OR_DIRS ...] [--no-race] [-j JOBS]
 
-For each snippet: compile with ``-Wall -Werror`` (gcc/g++/mpicc/mpicxx by api
-and lang), run it at every thread and rank count its metadata lists and
-require exit 0 plus a ``PASS`` line, then (OpenMP and hybrid snippets) build
-it with clang's ThreadSanitizer and run it at 2 and 4 threads: any race
-report fails the snippet. Builds are cached by content hash.
+Each snippet goes through the same pipeline as a ``%%hpc_run`` cell: compiled
+with ``-Wall -Werror`` (gcc/g++/mpicc/mpicxx, chosen from the code), run at
+every thread and rank count its metadata lists (exit 0 and a ``PASS`` line
+required), and OpenMP/hybrid snippets are built with clang's ThreadSanitizer
+and run at 2 and 4 threads: any race report fails the snippet. Builds are
+cached by content hash, so re-verifying an unchanged corpus is fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import os
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kernel_magics.pipeline import RunRequest, run_program
 from retrieval.snippets import CORPUS_DIR, Snippet, SnippetFormatError, corpus_files, parse_snippet
 
-RACE_THREADS = (2, 4)
-RUN_TIMEOUT_S = 60
-MPI_ENV = {
-    "OMPI_ALLOW_RUN_AS_ROOT": "1",
-    "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
-    "OMPI_MCA_rmaps_base_oversubscribe": "1",
-}
-TSAN_ENV = {"TSAN_OPTIONS": "ignore_noninstrumented_modules=1 exitcode=66"}
+RACE_THREADS = [2, 4]
 
 
 @dataclass
@@ -47,72 +39,20 @@ class SnippetVerdict:
         return not self.problems
 
 
-def _cache_dir() -> Path:
-    root = os.environ.get("JUPYTER_HPC_CACHE") or Path.home() / ".cache" / "jupyter-hpc"
-    path = Path(root) / "corpus-builds"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def compile_command(snip: Snippet, race: bool) -> tuple[list[str], dict[str, str]]:
-    """The compiler argv (without -o) and extra environment for one snippet."""
-    cxx = snip.lang == "c++"
-    env: dict[str, str] = {}
-    if snip.uses_mpi:
-        compiler = "mpicxx" if cxx else "mpicc"
-        if race:
-            env["OMPI_CXX" if cxx else "OMPI_CC"] = "clang++" if cxx else "clang"
-    elif race:
-        compiler = "clang++" if cxx else "clang"
-    else:
-        compiler = "g++" if cxx else "gcc"
-    flags = ["-Wall", "-Werror"]
-    flags += ["-std=c++17"] if cxx else ["-std=c11"]
-    flags += ["-g", "-O1", "-fsanitize=thread"] if race else ["-O2"]
-    if snip.uses_openmp:
-        flags.append("-fopenmp")
-    return [compiler, *flags, str(snip.path), "-lm"], env
-
-
-def build(snip: Snippet, race: bool) -> tuple[Path | None, str]:
-    """Compile (or reuse a cached binary); return (binary or None, log)."""
-    argv, env = compile_command(snip, race)
-    key = hashlib.sha256(repr((argv, env, snip.code)).encode()).hexdigest()[:20]
-    binary = _cache_dir() / f"{snip.id}-{key}"
-    if binary.exists():
-        return binary, ""
-    tmp = binary.with_suffix(f".tmp{os.getpid()}")
-    proc = subprocess.run(
-        [*argv, "-o", str(tmp)],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
+def verification_request(snip: Snippet, race_check: bool = True) -> RunRequest:
+    """The run request that checks one snippet (strict warnings, its own sweep)."""
+    standard = "-std=c++17" if snip.lang == "c++" else "-std=c11"
+    return RunRequest(
+        source=snip.code,
+        lang=snip.lang,
+        threads=snip.threads,
+        ranks=snip.ranks if snip.uses_mpi else None,
+        cflags=f"-Wall -Werror {standard}",
+        args=snip.args,
+        race_check=race_check and snip.uses_openmp,
+        race_threads=RACE_THREADS,
+        source_name=snip.path.stem,
     )
-    if proc.returncode != 0:
-        return None, proc.stderr + proc.stdout
-    tmp.rename(binary)
-    return binary, proc.stderr
-
-
-def run(snip: Snippet, binary: Path, threads: int, ranks: int, env: dict[str, str]):
-    """Run one configuration; return (returncode, combined output)."""
-    argv = [str(binary), *snip.args.split()]
-    if snip.uses_mpi:
-        argv = ["mpirun", "-np", str(ranks), "--bind-to", "none", *argv]
-    full_env = {**os.environ, **MPI_ENV, **env, "OMP_NUM_THREADS": str(threads)}
-    try:
-        proc = subprocess.run(
-            argv,
-            env=full_env,
-            capture_output=True,
-            text=True,
-            timeout=RUN_TIMEOUT_S,
-            start_new_session=True,
-        )
-    except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or b"").decode(errors="replace") if isinstance(exc.stdout, bytes) else ""
-        return None, out + f"\n(timed out after {RUN_TIMEOUT_S} s)"
-    return proc.returncode, proc.stdout + proc.stderr
 
 
 def verify_snippet(path: Path, race_check: bool = True) -> SnippetVerdict:
@@ -124,30 +64,20 @@ def verify_snippet(path: Path, race_check: bool = True) -> SnippetVerdict:
         verdict.problems.append(str(err))
         return verdict
     verdict.id = snip.id
-    binary, log = build(snip, race=False)
-    if binary is None:
-        verdict.problems.append(f"does not compile with -Wall -Werror:\n{log}")
+    result = run_program(verification_request(snip, race_check))
+    if not result.build.ok:
+        verdict.problems.append(f"does not compile with -Wall -Werror:\n{result.build.log}")
         return verdict
-    for ranks in snip.ranks if snip.uses_mpi else [1]:
-        for threads in snip.threads:
-            code, out = run(snip, binary, threads, ranks, {})
-            if code != 0 or "PASS" not in out:
-                verdict.problems.append(
-                    f"threads={threads} ranks={ranks}: exit {code}, "
-                    f"{'no PASS line' if 'PASS' not in out else 'failed'}:\n{out[-2000:]}"
-                )
-    if race_check and snip.uses_openmp:
-        tsan_binary, log = build(snip, race=True)
-        if tsan_binary is None:
-            verdict.problems.append(f"does not compile with clang -fsanitize=thread:\n{log}")
-            return verdict
-        ranks = min(snip.ranks) if snip.uses_mpi else 1
-        for threads in RACE_THREADS:
-            code, out = run(snip, tsan_binary, threads, ranks, TSAN_ENV)
-            if "ThreadSanitizer" in out or code != 0 or "PASS" not in out:
-                verdict.problems.append(
-                    f"race check at {threads} threads: exit {code}:\n{out[-3000:]}"
-                )
+    for run in result.runs:
+        if not run.ok or "PASS" not in run.stdout:
+            why = run.error or "no PASS line"
+            verdict.problems.append(f"{run.label}: {why}:\n{(run.stdout + run.stderr)[-2000:]}")
+    check = result.race_check
+    if check is not None:
+        for race in check.races:
+            verdict.problems.append(f"race: {race.describe()}")
+        if check.error:
+            verdict.problems.append(f"race check: {check.error}\n{check.log[-2000:]}")
     return verdict
 
 
@@ -173,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-race", action="store_true", help="skip the ThreadSanitizer runs")
     parser.add_argument("-j", "--jobs", type=int, default=2)
     opts = parser.parse_args(argv)
-    paths = _expand(opts.paths)
-    verdicts = verify_paths(paths, race_check=not opts.no_race, jobs=opts.jobs)
+    verdicts = verify_paths(_expand(opts.paths), race_check=not opts.no_race, jobs=opts.jobs)
     failed = [v for v in verdicts if not v.ok]
     for v in failed:
         print(f"FAIL {v.path} ({v.id})")

@@ -1,7 +1,9 @@
 """The sandbox: timeouts, limits and clean-up for untrusted programs."""
 
 import os
+import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -88,4 +90,19 @@ def test_processes_left_behind_are_killed(tmp_path):
         limits=Limits(),
     )
     assert outcome.returncode == 0 and outcome.leftovers_killed >= 1
+    assert live_processes(marker) == []
+
+
+def test_interrupt_stops_the_run_and_its_processes(tmp_path):
+    marker = f"sleep {5000 + os.getpid() % 1000}"
+    threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    start = time.monotonic()
+    outcome = run_limited(
+        ["sh", "-c", f"{marker} & {marker}"],
+        cwd=tmp_path,
+        env=dict(os.environ),
+        limits=Limits(timeout_s=30),
+    )
+    assert outcome.interrupted and not outcome.timed_out
+    assert time.monotonic() - start < 5
     assert live_processes(marker) == []

@@ -1,0 +1,175 @@
+"""Run every benchmark, print a summary, write benchmarks/results/latest.{json,md}.
+
+    .venv/bin/python benchmarks/run_all.py [--reps N] [--load-reps N]   (what `make bench` runs)
+
+Exit status: 0 when every target is met, 1 when one is missed (the results are
+written first either way), 2 when a benchmark could not run at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_load_ext  # noqa: E402
+import bench_overhead  # noqa: E402
+from benchutil import RESULTS, machine_info  # noqa: E402
+
+
+def _log(message: str) -> None:
+    print(message, flush=True)
+
+
+def _status(t: dict, markdown: bool = False) -> str:
+    """PASS or MISS; "(within noise)" when the 95% interval contains the target."""
+    status = "PASS" if t["passed"] else ("**MISS**" if markdown else "MISS")
+    if not t.get("conclusive", True):
+        status += " (within noise)"
+    return status
+
+
+def _format_value(t: dict) -> str:
+    if t["value"] is None:
+        return "-"
+    if t["unit"] == "x":
+        return f"{t['value']:.2f}x"
+    if t["unit"] == "ms":
+        return f"{t['value']:.0f} ms"
+    return f"{t['value']:g} {t['unit']}"
+
+
+def _format_limit(t: dict) -> str:
+    if t["unit"] == "x":
+        return f"<= {t['limit']:.2f}x"
+    return f"<= {t['limit']:g} {t['unit']}"
+
+
+def markdown(report: dict) -> str:
+    """The results as a markdown table (for the README)."""
+    m = report["machine"]
+    lines = [
+        "| Benchmark | Measured | Target | Status | Detail |",
+        "|---|---|---|---|---|",
+    ]
+    for t in report["targets"]:
+        status = _status(t, markdown=True)
+        lines.append(
+            f"| {t['name']} | {_format_value(t)} | {_format_limit(t)} | {status} | {t['detail']} |"
+        )
+    for name, error in report.get("errors", {}).items():
+        lines.append(f"| {name} | - | - | **ERROR** | {error.splitlines()[-1]} |")
+    info = report.get("info", [])
+    if info:
+        lines += ["", "For information (no target):", ""]
+        lines += [f"- {line}" for line in info]
+    lines += [
+        "",
+        f"Measured {m['date']} on {m['cpu_model']}, {m['nproc']} cores "
+        f"(load average {m['load_average'][0]:.1f} at the start, "
+        f"{report['machine_end']['load_average'][0]:.1f} at the end), {m['mpirun']}, {m['gcc']}; "
+        "medians of interleaved repetitions. `make bench` reproduces them.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _info_lines(report: dict) -> list[str]:
+    out = []
+    overhead = report["benchmarks"].get("overhead")
+    if overhead:
+        warm, cold = overhead["warm"], overhead["cold"]
+        out.append(
+            f"cold run, absolute: jupyter hpc {cold['tool_median_s']:.3f} s vs "
+            f"mpicc && mpirun {cold['plain_median_s']:.3f} s (+{cold['overhead_ms']:.0f} ms)"
+        )
+        out.append(
+            f"cached re-run through the CLI: `jupyter hpc run --json`"
+            f" +{warm['cli_overhead_ms']:.0f} ms, `jupyter-hpc run --json`"
+            f" +{warm['cli_direct_overhead_ms']:.0f} ms over mpirun"
+            f" ({warm['plain_median_s']:.3f} s)"
+        )
+    return out
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a half-written results file is never left behind."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=10, help="repetitions of each overhead variant")
+    parser.add_argument("--load-reps", type=int, default=9, help="fresh processes for load_ext")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    report: dict = {"machine": machine_info(), "benchmarks": {}, "targets": [], "errors": {}}
+    describe = {}
+    suites = [
+        (
+            "load_ext",
+            "load_ext: %load_ext kernel_magics in fresh processes",
+            lambda: bench_load_ext.run(args.load_reps, log=_log),
+            bench_load_ext.describe,
+        ),
+        (
+            "overhead",
+            "overhead: jupyter-hpc vs mpicc/mpirun on a ~0.5 s MPI program",
+            lambda: bench_overhead.run(args.reps, log=_log),
+            bench_overhead.describe,
+        ),
+    ]
+    for key, title, run, describer in suites:
+        _log(f"== {title}")
+        try:
+            result = run()
+        except Exception:  # record it, keep going, fail at the end
+            report["errors"][key] = traceback.format_exc()
+            _log(report["errors"][key])
+            continue
+        report["benchmarks"][key] = result
+        report["targets"] += result["targets"]
+        describe[key] = describer(result)
+    report["machine_end"] = {"load_average": list(os.getloadavg())}
+    report["seconds"] = time.perf_counter() - started
+    report["info"] = _info_lines(report)
+    report["all_passed"] = not report["errors"] and all(t["passed"] for t in report["targets"])
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    _write(RESULTS / "latest.json", json.dumps(report, indent=1, default=str) + "\n")
+    _write(RESULTS / "latest.md", markdown(report))
+
+    m = report["machine"]
+    print()
+    print(
+        f"== summary ({m['cpu_model']}, {m['nproc']} cores, load {m['load_average'][0]:.1f}"
+        f" -> {report['machine_end']['load_average'][0]:.1f}, {report['seconds']:.0f} s)"
+    )
+    for key, lines in describe.items():
+        print(f"-- {key}")
+        for line in lines:
+            print(f"   {line}")
+    print()
+    width = max(len(t["name"]) for t in report["targets"]) if report["targets"] else 10
+    for t in report["targets"]:
+        print(
+            f"{_status(t):<20}  {t['name']:<{width}}  {_format_value(t):>10}"
+            f"  (target {_format_limit(t)})  {t['detail']}"
+        )
+    for key in report["errors"]:
+        print(f"ERROR {key}: see above")
+    print(f"\nwritten: {RESULTS / 'latest.json'}, {RESULTS / 'latest.md'}")
+    if report["errors"]:
+        return 2
+    return 0 if report["all_passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
