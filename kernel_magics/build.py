@@ -13,6 +13,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,7 +166,7 @@ def build_program(
     build_dir.mkdir(parents=True, exist_ok=True)
     source_path.write_text(text)
     start = time.perf_counter()
-    tmp_name = f"program.tmp{os.getpid()}"
+    tmp_name = f"program.tmp{os.getpid()}-{threading.get_ident()}"
     outcome = run_limited(
         [toolchain.path, *toolchain.flags, source_path.name, "-o", tmp_name, *toolchain.ldflags],
         cwd=build_dir,

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 from kernel_magics.paths import cache_subdir
 
 CSRC = Path(__file__).parent / "csrc"
+_build_lock = threading.Lock()  # one build per helper even when threads race for it
 
 
 class NativeBuildError(RuntimeError):
@@ -27,10 +29,15 @@ def native_tool(name: str, compiler: str = "cc", extra_flags: tuple[str, ...] = 
     target = cache_subdir("tools") / f"{name}-{digest.hexdigest()[:16]}"
     if target.exists():
         return target
-    tmp = target.with_name(f"{target.name}.tmp{os.getpid()}")
-    argv = [compiler, "-O2", "-o", str(tmp), str(source), *extra_flags]
-    proc = subprocess.run(argv, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise NativeBuildError(f"could not build {name} with {compiler}:\n{proc.stderr}")
-    os.replace(tmp, target)
+    with _build_lock:
+        if target.exists():
+            return target
+        # Unique per process and thread: a shared temporary name lets one compiler still
+        # write the file another thread has renamed into place (exec then fails: ETXTBSY).
+        tmp = target.with_name(f"{target.name}.tmp{os.getpid()}-{threading.get_ident()}")
+        argv = [compiler, "-O2", "-o", str(tmp), str(source), *extra_flags]
+        proc = subprocess.run(argv, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise NativeBuildError(f"could not build {name} with {compiler}:\n{proc.stderr}")
+        os.replace(tmp, target)
     return target

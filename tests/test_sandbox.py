@@ -106,3 +106,18 @@ def test_interrupt_stops_the_run_and_its_processes(tmp_path):
     assert outcome.interrupted and not outcome.timed_out
     assert time.monotonic() - start < 5
     assert live_processes(marker) == []
+
+
+def test_concurrent_first_runs_share_one_launcher_build(tmp_path, monkeypatch):
+    # Regression: two threads building the launcher at once used one temporary file name,
+    # and one of them then failed to exec it with "Text file busy".
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("JUPYTER_HPC_CACHE", str(tmp_path / "fresh-cache"))
+
+    def run_once(_):
+        return run_limited(["true"], cwd=tmp_path, env=dict(os.environ), limits=Limits())
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(run_once, range(8)))
+    assert [o.returncode for o in outcomes] == [0] * 8
