@@ -28,7 +28,10 @@ system-deps:
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	# torch first, pinned: the CPU wheel (any other spec pulls a multi-GB CUDA build)
+	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[dev]'
+	$(VENV)/bin/jupyter-hpc setup
 	touch $(STAMP)
 
 demo: install

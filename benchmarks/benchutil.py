@@ -85,15 +85,20 @@ def target(
     unit: str,
     detail: str = "",
     ci: list[float] | None = None,
+    at_least: bool = False,
 ) -> dict:
-    """One target line: ``value <= limit`` passes. ``ci``: the value's 95% interval."""
-    passed = value is not None and value <= limit
+    """One target line: ``value <= limit`` passes (``value >= limit`` with ``at_least``).
+
+    ``ci``: the value's 95% interval.
+    """
+    passed = value is not None and (value >= limit if at_least else value <= limit)
     return {
         "name": name,
         "value": value,
         "limit": limit,
         "unit": unit,
         "passed": passed,
+        "at_least": at_least,
         "ci95": ci,
         # False when the interval contains the limit: another run may well decide otherwise.
         "conclusive": ci is None or not (ci[0] <= limit <= ci[1]),

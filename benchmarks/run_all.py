@@ -1,6 +1,7 @@
 """Run every benchmark, print a summary, write benchmarks/results/latest.{json,md}.
 
-    .venv/bin/python benchmarks/run_all.py [--reps N] [--load-reps N]   (what `make bench` runs)
+    .venv/bin/python benchmarks/run_all.py [--reps N] [--load-reps N] [--only SUITE ...]
+    (`make bench` runs them all)
 
 Exit status: 0 when every target is met, 1 when one is missed (the results are
 written first either way), 2 when a benchmark could not run at all.
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_load_ext  # noqa: E402
 import bench_overhead  # noqa: E402
+import bench_retrieval  # noqa: E402
 from benchutil import RESULTS, machine_info  # noqa: E402
 
 
@@ -46,6 +48,8 @@ def _format_value(t: dict) -> str:
 
 
 def _format_limit(t: dict) -> str:
+    if t.get("at_least"):
+        return f">= {t['limit']:g} {t['unit']}".rstrip()
     if t["unit"] == "x":
         return f"<= {t['limit']:.2f}x"
     return f"<= {t['limit']:g} {t['unit']}"
@@ -108,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=10, help="repetitions of each overhead variant")
     parser.add_argument("--load-reps", type=int, default=9, help="fresh processes for load_ext")
+    parser.add_argument(
+        "--only", nargs="+", metavar="SUITE", help="run only these (load_ext overhead retrieval)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     report: dict = {"machine": machine_info(), "benchmarks": {}, "targets": [], "errors": {}}
@@ -125,7 +132,18 @@ def main(argv: list[str] | None = None) -> int:
             lambda: bench_overhead.run(args.reps, log=_log),
             bench_overhead.describe,
         ),
+        (
+            "retrieval",
+            "retrieval: dev-query recall, warm query latency, index load",
+            lambda: bench_retrieval.run(log=_log),
+            bench_retrieval.describe,
+        ),
     ]
+    if args.only:
+        unknown = set(args.only) - {key for key, *_ in suites}
+        if unknown:
+            parser.error(f"unknown suite(s) {', '.join(sorted(unknown))}")
+        suites = [suite for suite in suites if suite[0] in args.only]
     for key, title, run, describer in suites:
         _log(f"== {title}")
         try:

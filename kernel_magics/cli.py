@@ -1,6 +1,9 @@
 """``jupyter hpc``: the same pipeline from the shell.
 
     jupyter hpc run prog.c -t 1,2,4 [--json]
+    jupyter hpc search "sum an array with threads" [-k 5] [--api openmp] [--json]
+    jupyter hpc index learn|list|remove PATH      (your own code, searched with the corpus)
+    jupyter hpc setup                             (build helpers and the search index now)
 
 Exit status: 0 when the program built, every run succeeded and no race was
 found; 1 otherwise; 2 for bad usage.
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from kernel_magics.options import add_run_options, glue_dash_values, request_from_args
 from kernel_magics.pipeline import Reporter
+from kernel_magics.search_front import CommandUsageError, add_search_options
 
 
 class TerminalReporter(Reporter):
@@ -47,6 +51,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("file", type=Path, help="a .c or .cpp source file")
     add_run_options(run)
     run.add_argument("--json", action="store_true", help="print one JSON object with the Result")
+    search = commands.add_parser("search", help="search verified examples and your indexed code")
+    add_search_options(search)
+    search.add_argument("--json", action="store_true", help='print {"hits": [...]} as JSON')
+    search.add_argument("--no-code", action="store_true", help="titles only")
+    index = commands.add_parser("index", help="your own code in the search index")
+    index_commands = index.add_subparsers(dest="index_command", required=True)
+    learn = index_commands.add_parser("learn", help="index a C/C++/Fortran file or folder")
+    learn.add_argument("path", help="a file or a folder (searched recursively)")
+    index_commands.add_parser("list", help="the files you have indexed")
+    remove = index_commands.add_parser("remove", help="forget a file or a folder's files")
+    remove.add_argument("path")
+    index_commands.add_parser("build", help="(re)build the snippet corpus index now")
+    commands.add_parser(
+        "setup",
+        help="prepare what is otherwise built at first use (helper programs, search index)",
+    )
     return parser
 
 
@@ -94,13 +114,71 @@ def run_command(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _notice(message: str) -> None:
+    print(f"[hpc] {message}", file=sys.stderr, flush=True)
+
+
+def search_command(args: argparse.Namespace) -> int:
+    from kernel_magics.search_front import hits_text, run_search
+
+    hits = run_search(args, notice=_notice)
+    if args.json:
+        json.dump({"query": " ".join(args.query), "hits": [h.to_dict() for h in hits]}, sys.stdout)
+        print()
+    else:
+        print(hits_text(hits, show_code=not args.no_code))
+    return 0
+
+
+def index_command(args: argparse.Namespace) -> int:
+    from kernel_magics.search_front import run_learn
+
+    if args.index_command == "build":
+        from retrieval.searcher import default_searcher
+
+        index = default_searcher().corpus_index(notice=_notice)
+        print(f"snippet index: {len(index)} snippets, {index.manifest['vectors']} vectors")
+        return 0
+    learn_args = argparse.Namespace(
+        path=getattr(args, "path", None) if args.index_command == "learn" else None,
+        list=args.index_command == "list",
+        remove=args.path if args.index_command == "remove" else None,
+    )
+    for line in run_learn(learn_args, notice=_notice):
+        print(line)
+    return 0
+
+
+def setup_command(args: argparse.Namespace) -> int:
+    """Build what would otherwise be built at first use; report each part."""
+    from kernel_magics.native import NativeBuildError, native_tool
+
+    try:
+        launcher = native_tool("launcher")
+    except NativeBuildError as err:
+        print(f"jupyter hpc setup: {err}", file=sys.stderr)
+        return 1
+    print(f"helper programs: {launcher.parent}")
+    return index_command(argparse.Namespace(index_command="build"))
+
+
+COMMANDS = {
+    "run": run_command,
+    "search": search_command,
+    "index": index_command,
+    "setup": setup_command,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``jupyter-hpc`` console script."""
     argv = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(glue_dash_values(argv))
-    if args.command == "run":
-        return run_command(args)
-    return 2
+    try:
+        return COMMANDS[args.command](args)
+    except CommandUsageError as err:
+        print(f"jupyter hpc {args.command}: {err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ HPC_HELP = """\
   %hpc list                   programs kept with %%hpc_run --name NAME
   %hpc run NAME [options]     run a kept program again (-t, -n, --repeat, --timeout, --args,
                               --race-check override what it was run with)
+  %hpc search QUERY [-k 5] [--api openmp|mpi|hybrid|serial] [-l c|c++] [--insert N]
+                              find verified examples (and your learned code) by meaning
+  %hpc learn PATH | --list | --remove PATH
+                              index your own C/C++/Fortran code for %hpc search
   %hpc help                   this text
 Cell magic:
   %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
@@ -132,17 +136,55 @@ class HPCMagics(Magics):
 
     @line_magic
     def hpc(self, line):
-        """jupyter-hpc commands: ``%hpc list``, ``%hpc run NAME``, ``%hpc help``."""
-        words = shlex.split(line)
+        """jupyter-hpc commands: ``%hpc search``, ``learn``, ``list``, ``run NAME``, ``help``."""
+        from kernel_magics.search_front import CommandUsageError
+
+        try:
+            words = shlex.split(line)
+        except ValueError as err:
+            raise UsageError(f"cannot split the line into words: {err}") from None
         command = words[0] if words else "help"
-        if command == "help":
-            print(HPC_HELP)
-        elif command == "list":
-            self._list_programs()
-        elif command == "run":
-            self._run_named(words[1:])
-        else:
+        handlers = {
+            "help": lambda rest: print(HPC_HELP),
+            "list": lambda rest: self._list_programs(),
+            "run": self._run_named,
+            "search": self._search,
+            "learn": self._learn,
+        }
+        if command not in handlers:
             raise UsageError(f"unknown %hpc command {command!r}\n\n{HPC_HELP}")
+        try:
+            handlers[command](words[1:])
+        except CommandUsageError as err:
+            raise UsageError(str(err)) from None
+
+    def _search(self, words: list[str]):
+        from IPython.display import display
+
+        from kernel_magics.display import NotebookReporter
+        from kernel_magics.search_front import hits_html, hits_text, run_search, search_parser
+
+        args = search_parser("%hpc search").parse_args(words)
+        hits = run_search(args, notice=NotebookReporter().stage)
+        self.shell.user_ns["_hpc_hits"] = hits
+        query = " ".join(args.query)
+        display(
+            {"text/plain": hits_text(hits), "text/html": hits_html(hits, query)},
+            raw=True,
+            metadata={"jupyter_hpc": {"query": query, "hits": [h.id for h in hits]}},
+        )
+        if args.insert is not None:
+            if not 1 <= args.insert <= len(hits):
+                raise UsageError(f"--insert {args.insert}: there are {len(hits)} hits")
+            self.shell.set_next_input(hits[args.insert - 1].run_cell(), replace=False)
+
+    def _learn(self, words: list[str]):
+        from kernel_magics.display import NotebookReporter
+        from kernel_magics.search_front import learn_parser, run_learn
+
+        args = learn_parser("%hpc learn").parse_args(words)
+        for line in run_learn(args, notice=NotebookReporter().stage):
+            print(line)
 
     def _list_programs(self):
         if not self.programs:

@@ -107,6 +107,11 @@ def parse_snippet(path: Path) -> Snippet:
     )
 
 
+def strip_front_matter(text: str) -> str:
+    """A snippet's program without its metadata block (what users and models see)."""
+    return _FRONT_MATTER.sub("", text, count=1).lstrip("\n")
+
+
 def corpus_files(root: Path = CORPUS_DIR) -> list[Path]:
     """All snippet source files under ``root``, sorted."""
     return sorted(p for p in Path(root).rglob("*") if p.suffix in SOURCE_SUFFIXES)

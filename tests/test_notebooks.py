@@ -27,3 +27,20 @@ def test_first_steps_teaches_what_it_says(first_steps):
     assert "no data race found" in text
     assert "killed by SIGSEGV" in text
     assert "Error" not in text.replace("SIGSEGV", "")
+
+
+@pytest.fixture(scope="module")
+def finding_examples():
+    notebook = execute(EXAMPLES / "02_finding_examples.ipynb")
+    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_finding_examples_searches_runs_and_learns(finding_examples):
+    text = "\n".join(finding_examples)
+    assert "mpi-exscan-offsets" in text  # asked by name
+    assert "omp-reduction-sum" in text and "MPI_Reduce" in text  # the two ways to sum
+    assert "%%hpc_run -n 1,2,4" in text and text.count("PASS") >= 3  # a found snippet ran
+    assert "indexed 2 pieces" in text
+    assert "1. [" in text and "function max_change (heat.c:10-15)" in text  # own code found
+    assert "removed 2 pieces" in text
+    assert "Error" not in text
