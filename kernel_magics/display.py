@@ -88,3 +88,74 @@ def show_result(result: Result) -> None:
     png = speedup_plot_png(result.runs)
     if png:
         display(Image(data=png, format="png"))
+
+
+class GenerationDisplay(NotebookReporter):
+    """A NotebookReporter that also streams the model's reply as it is written."""
+
+    def token(self, text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    def end_of_reply(self) -> None:
+        print(flush=True)
+
+
+def generation_lines(generation) -> list[str]:
+    """What a Generation came to, in plain lines (magic and CLI)."""
+    attempts = len(generation.attempts)
+    best = generation.best
+    lines = []
+    if generation.ok:
+        passed = ", ".join(k for k, v in best.checks.items() if v) if best.checks else ""
+        lines.append(
+            f"{PREFIX} verified code after {attempts} attempt{'s' if attempts > 1 else ''}"
+            f" in {generation.seconds:.1f} s" + (f": {passed}" if passed else "")
+        )
+    elif best is None:
+        lines.append(
+            f"{PREFIX} no code: the model's replies contained no C/C++ code block "
+            "(its reply is shown above)"
+        )
+    else:
+        failed = [k for k, v in best.checks.items() if not v]
+        lines.append(
+            f"{PREFIX} NOT verified after {attempts} attempts: {best.what}"
+            + (f" (failed check: {', '.join(failed)})" if failed else "")
+        )
+        lines.append(
+            f"{PREFIX} the best attempt is shown below; it was not run. "
+            "Try --max-repairs 4, -k 5, another --llm, or more detail in the request."
+        )
+    return lines
+
+
+def show_generation(generation) -> None:
+    """The final code (with a diff against the user's code), then what was verified."""
+    from IPython.display import Markdown, display
+
+    for line in generation_lines(generation):
+        print(line, flush=True)
+    if generation.code is None:
+        return
+    fence = "cpp" if generation.lang == "c++" else "c"
+    metadata = {"jupyter_hpc": {"generation": generation.provenance}}
+    display(
+        {"text/markdown": f"```{fence}\n{generation.code}```", "text/plain": generation.code},
+        raw=True,
+        metadata=metadata,
+    )
+    if generation.request.code:
+        import difflib
+
+        diff = difflib.unified_diff(
+            generation.request.code.splitlines(),
+            generation.code.splitlines(),
+            "your code",
+            "parallel version",
+            lineterm="",
+            n=1,
+        )
+        text = "\n".join(diff)
+        if text:
+            display(Markdown(f"Changes:\n```diff\n{text}\n```"))

@@ -14,10 +14,12 @@ from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments
 from traitlets import Float, Int, Unicode
 
+from kernel_magics.llm import LLMConfig
 from kernel_magics.options import RUN_OPTIONS, glue_dash_values, request_from_args
 from kernel_magics.settings import Settings
 
 _DEFAULTS = Settings()
+_LLM = LLMConfig()
 
 HPC_HELP = """\
 %hpc commands:
@@ -29,7 +31,10 @@ HPC_HELP = """\
   %hpc learn PATH | --list | --remove PATH
                               index your own C/C++/Fortran code for %hpc search
   %hpc help                   this text
-Cell magic:
+  %hpc models                 language models: configured, reachable, key set
+  %hpc fix                    explain and repair the last failed %%hpc_run / %%hpc
+Cell magics:
+  %%hpc [options] [words]     request in words (+ code) -> verified, measured parallel code
   %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
                               (%%hpc_run? lists the options)
 The last Result is in the variable _hpc."""
@@ -80,13 +85,41 @@ class HPCMagics(Magics):
         _DEFAULTS.output_limit_kb, help="program output shown live before it is truncated, KB"
     ).tag(config=True)
 
+    llm = Unicode(
+        _LLM.llm, help="language model: local, local:/path.gguf, openai:MODEL or ollama:MODEL"
+    ).tag(config=True)
+    local_model_path = Unicode(
+        _LLM.local_model_path, help="GGUF file for the local model ('' = the packaged one)"
+    ).tag(config=True)
+    local_context = Int(_LLM.local_context, help="context length of the local model").tag(
+        config=True
+    )
+    openai_base_url = Unicode(
+        _LLM.openai_base_url, help="OpenAI-compatible server (vLLM, llama.cpp, a gateway)"
+    ).tag(config=True)
+    openai_api_key_env = Unicode(
+        _LLM.openai_api_key_env, help="name of the environment variable holding the API key"
+    ).tag(config=True)
+    ollama_base_url = Unicode(_LLM.ollama_base_url, help="Ollama server URL").tag(config=True)
+    llm_max_tokens = Int(_LLM.max_tokens, help="longest model reply, in tokens").tag(config=True)
+
     def __init__(self, shell=None, **kwargs):
         super().__init__(shell=shell, **kwargs)
         self.programs: dict = {}  # name -> RunRequest kept with --name
+        self.last_failure: dict | None = None  # what %hpc fix works on
 
     def settings(self) -> Settings:
         """The current configuration as the pipeline's Settings."""
         return Settings(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Settings)})
+
+    def llm_config(self) -> LLMConfig:
+        """The current language-model configuration."""
+        fields = {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(LLMConfig)
+            if hasattr(self, f.name)
+        }
+        return LLMConfig(**fields, max_tokens=self.llm_max_tokens)
 
     def _parse(self, func, line: str):
         argv = glue_dash_values(shlex.split(line))
@@ -108,6 +141,14 @@ class HPCMagics(Magics):
         if request.name and result.build.ok:
             self.programs[request.name] = request
         show_result(result)
+        if not result.ok:
+            self.last_failure = {
+                "code": request.source,
+                "lang": result.lang,
+                "what": _what_failed(result),
+                "api": result.api,
+            }
+        return result
 
     @magic_arguments()
     @_run_options
@@ -134,8 +175,102 @@ class HPCMagics(Magics):
         request = request_from_args(args, cell, source_name=args.name or "cell", line_offset=1)
         self._execute(request, args.out)
 
-    @line_magic
-    def hpc(self, line):
+    @magic_arguments()
+    @argument("words", nargs="*", help="the request, in words (the cell may hold more, and code)")
+    @argument("--api", choices=("openmp", "mpi", "hybrid", "serial"), help="kind of parallelism")
+    @_run_options
+    @argument("-k", type=int, default=2, help="verified examples shown to the model (0: none)")
+    @argument("--no-run", action="store_true", help="generate and verify, but do not run the sweep")
+    @argument(
+        "--insert", action="store_true", help="put the final code below as a %%%%hpc_run cell"
+    )
+    @argument("--llm", default=None, help="language model for this cell (see %%hpc models)")
+    @argument("--max-repairs", type=int, default=2, help="repair rounds after a failed check")
+    @argument("-o", "--out", default=None, metavar="VAR", help="store the Generation here")
+    @cell_magic
+    def hpc(self, line, cell):
+        """Natural-language request -> parallel code, compiled, checked, timed.
+
+        Write what you want in words (on the magic line and/or in the cell); add
+        serial code below the words to have it parallelized. ``{name}`` is
+        replaced by the notebook variable's value and ``{In[3]}`` by input cell 3.
+        The code is checked (builds, same result at 1 and N threads/ranks, race
+        check for OpenMP), repaired by the model when a check fails, then run
+        over the sweep like %%hpc_run. The Generation is stored in ``_hpc_gen``.
+        """
+        from kernel_magics.codegen import split_request_cell
+        from kernel_magics.interpolate import interpolate
+
+        try:
+            args = self.hpc.parser.parse_intermixed_args(glue_dash_values(shlex.split(line)))
+        except ValueError as err:
+            raise UsageError(f"cannot split the line into words: {err}") from None
+        if args.out and not args.out.isidentifier():
+            raise UsageError(f"-o/--out needs a variable name, not {args.out!r}")
+        if args.k < 0 or args.max_repairs < 0:
+            raise UsageError("-k and --max-repairs must be 0 or more")
+        words, code = split_request_cell(cell)
+        text = interpolate(" ".join([*args.words, words]).strip(), self.shell.user_ns)
+        if not text and not code:
+            raise UsageError(
+                "say what you want, e.g.\n%%hpc -t 1,2\nsum an array of 10 million doubles "
+                "with OpenMP\n(or put serial code under the words to parallelize it)"
+            )
+        self._generate_and_run(text, code, args)
+
+    def _generate_and_run(self, text, code, args):
+        from kernel_magics.display import GenerationDisplay, show_generation
+        from kernel_magics.generate import GenerationError, GenerationRequest, generate
+        from kernel_magics.llm import ProviderError
+        from kernel_magics.pipeline import RunRequest
+
+        request = GenerationRequest(
+            text=text,
+            code=code,
+            api=args.api,
+            lang=args.lang,
+            k=args.k,
+            max_repairs=args.max_repairs,
+            llm=args.llm,
+        )
+        try:
+            generation = generate(request, self.settings(), GenerationDisplay(), self.llm_config())
+        except (GenerationError, ProviderError) as err:
+            raise UsageError(str(err)) from None
+        self.shell.user_ns["_hpc_gen"] = generation
+        if args.out:
+            self.shell.user_ns[args.out] = generation
+        show_generation(generation)
+        if generation.code is None:
+            return
+        if not generation.ok:
+            self.last_failure = {
+                "code": generation.code,
+                "lang": generation.lang,
+                "what": generation.failure_summary(),
+                "api": generation.api,
+            }
+        run_request = RunRequest(
+            source=generation.code,
+            lang=generation.lang,
+            threads=args.threads,
+            ranks=args.ranks,
+            cflags=args.cflags,
+            ldflags=args.ldflags,
+            args=args.args,
+            repeat=args.repeat,
+            timeout=args.timeout,
+            race_check=False,
+            name=args.name,
+            source_name="generated",
+        )
+        if args.insert:
+            self.shell.set_next_input(_run_cell_text(run_request, generation.api), replace=False)
+        if not args.no_run and generation.ok:
+            self._execute(run_request)
+
+    @line_magic("hpc")
+    def hpc_line(self, line):
         """jupyter-hpc commands: ``%hpc search``, ``learn``, ``list``, ``run NAME``, ``help``."""
         from kernel_magics.search_front import CommandUsageError
 
@@ -150,6 +285,8 @@ class HPCMagics(Magics):
             "run": self._run_named,
             "search": self._search,
             "learn": self._learn,
+            "models": self._models,
+            "fix": self._fix,
         }
         if command not in handlers:
             raise UsageError(f"unknown %hpc command {command!r}\n\n{HPC_HELP}")
@@ -157,6 +294,30 @@ class HPCMagics(Magics):
             handlers[command](words[1:])
         except CommandUsageError as err:
             raise UsageError(str(err)) from None
+
+    def _models(self, words: list[str]):
+        from kernel_magics.llm import provider_status
+
+        config = self.llm_config()
+        print(f"configured: {config.llm}   (change: %config HPCMagics.llm = '...' or --llm)")
+        for row in provider_status(config):
+            mark = "ok " if row["reachable"] else "-- "
+            print(f"  {mark} {row['provider']:7s} {row['endpoint']}  ({row['note']})")
+
+    def _fix(self, words: list[str]):
+        """Explain and repair the last failed %%hpc_run or %%hpc."""
+        if self.last_failure is None:
+            print("Nothing to fix: the last %%hpc_run / %%hpc cells succeeded.")
+            return
+        failure = self.last_failure
+        parser_args = self.hpc.parser.parse_intermixed_args(glue_dash_values(words))
+        text = (
+            f"This program failed: {failure['what']}. Explain the cause in one or two sentences "
+            "and give the complete fixed program."
+        )
+        parser_args.api = parser_args.api or failure["api"]
+        parser_args.lang = parser_args.lang or failure["lang"]
+        self._generate_and_run(text, failure["code"], parser_args)
 
     def _search(self, words: list[str]):
         from IPython.display import display
@@ -219,3 +380,29 @@ class HPCMagics(Magics):
             )
         request = dataclasses.replace(self.programs[name], **overrides)
         self._execute(request, args.out)
+
+
+def _what_failed(result) -> str:
+    """One line saying what went wrong in a Result."""
+    if not result.build.ok:
+        return "it does not compile:\n" + "\n".join(result.build.log.splitlines()[:20])
+    for run in result.runs:
+        if not run.ok:
+            return f"the run with {run.label} failed: {run.error}\n{run.stderr[-600:]}"
+    if result.race_check is not None and result.race_check.races:
+        return "data races: " + "; ".join(r.describe() for r in result.race_check.races)
+    return "it did not succeed"
+
+
+def _run_cell_text(request, api: str) -> str:
+    """A %%hpc_run cell that runs ``request`` again."""
+    flags = []
+    if request.threads:
+        flags.append("-t " + ",".join(map(str, request.threads)))
+    elif api in ("openmp", "hybrid"):
+        flags.append("-t 1,2")
+    if request.ranks:
+        flags.append("-n " + ",".join(map(str, request.ranks)))
+    elif api in ("mpi", "hybrid"):
+        flags.append("-n 1,2")
+    return " ".join(["%%hpc_run", *flags]) + "\n" + request.source

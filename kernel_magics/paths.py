@@ -19,3 +19,15 @@ def cache_subdir(name: str) -> Path:
     path = cache_root() / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def models_dir() -> Path:
+    """Where assembled model files live: ``$JUPYTER_HPC_MODELS``, else ``<cache>/models``.
+
+    Separate from the cache root so that a throw-away cache (tests, benchmarks)
+    can still reuse the 1 GB model assembled once at install.
+    """
+    root = os.environ.get("JUPYTER_HPC_MODELS")
+    path = Path(root) if root else cache_root() / "models"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

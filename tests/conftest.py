@@ -17,6 +17,11 @@ PROGRAMS = Path(__file__).parent / "programs"
 
 
 def pytest_configure(config):
+    # The assembled model (1 GB, content-checked) is shared with the user's cache: the
+    # tests of caching need an empty cache, not a fresh copy of the model.
+    os.environ.setdefault(
+        "JUPYTER_HPC_MODELS", str(Path.home() / ".cache" / "jupyter-hpc" / "models")
+    )
     os.environ["JUPYTER_HPC_CACHE"] = tempfile.mkdtemp(prefix="jupyter-hpc-test-cache-")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

@@ -1,0 +1,8 @@
+/* Bug: data race, the shared counter is incremented without a reduction. */
+long count_equal(const int *a, long n, int key) {
+    long count = 0;
+#pragma omp parallel for
+    for (long i = 0; i < n; i++)
+        if (a[i] == key) count++;
+    return count;
+}

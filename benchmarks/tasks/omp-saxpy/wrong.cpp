@@ -1,0 +1,8 @@
+// Bug: x and y swapped (computes y = a*y + x).
+#include <vector>
+
+void saxpy(float a, const std::vector<float>& x, std::vector<float>& y) {
+    const long n = static_cast<long>(y.size());
+#pragma omp parallel for
+    for (long i = 0; i < n; i++) y[i] = a * y[i] + x[i];
+}

@@ -1,0 +1,291 @@
+"""From a request in words to verified code: retrieve -> prompt -> generate -> verify -> repair.
+
+One code path for ``%%hpc``, ``jupyter hpc ask`` and ``jupyter hpc eval``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from kernel_magics.codegen import defines_main, extract_code, remove_main
+from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
+from kernel_magics.pipeline import Reporter
+from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
+from kernel_magics.settings import Settings
+from kernel_magics.source import analyse_source
+
+
+class GenerationError(RuntimeError):
+    """The request cannot be served (empty request, model unreachable ...)."""
+
+
+@dataclass
+class GenerationRequest:
+    """What the user asked for."""
+
+    text: str
+    code: str | None = None  # code from the cell (e.g. serial code to parallelize)
+    api: str | None = None  # openmp | mpi | hybrid | serial; None: from the words and code
+    lang: str | None = None  # c | c++; None: from the code, else c
+    k: int = 2  # retrieved snippets (0: no retrieval)
+    max_repairs: int = 2
+    llm: str | None = None  # provider spec; None: the configured default
+    entry: str | None = None  # the answer is this function (no main) - used by eval
+    verify: bool = True  # False: take the first extracted code as it is (baseline)
+    timeout: float = 30.0  # per verification run
+
+
+@dataclass
+class Attempt:
+    """One model reply and what the checks said about it."""
+
+    reply: str
+    code: str | None
+    ok: bool
+    stage: str
+    what: str = ""
+    log: str = ""
+    checks: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@dataclass
+class Generation:
+    """The outcome: the best code found, every attempt, and provenance."""
+
+    request: GenerationRequest
+    api: str
+    lang: str
+    code: str | None = None  # the best program (whole program, with main)
+    answer: str | None = None  # what is returned to the user (without main for entry tasks)
+    ok: bool = False
+    attempts: list[Attempt] = field(default_factory=list)
+    snippet_ids: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    first_token_s: float | None = None
+
+    @property
+    def repairs(self) -> int:
+        return max(len(self.attempts) - 1, 0)
+
+    @property
+    def best(self) -> Attempt | None:
+        scored = [a for a in self.attempts if a.code]
+        return max(scored, key=lambda a: (a.ok, _STAGES.index(a.stage)), default=None)
+
+    def failure_summary(self) -> str:
+        best = self.best
+        if best is None:
+            return "the model's replies contained no C/C++ code"
+        return best.what
+
+
+_STAGES = ("none", "build", "run", "compare", "race", "verified")
+
+
+class GenerationReporter(Reporter):
+    """Adds model token streaming to the pipeline's Reporter."""
+
+    def token(self, text: str) -> None:
+        """A piece of the model's reply as it arrives."""
+
+    def end_of_reply(self) -> None:
+        """The reply is complete."""
+
+
+def infer_api(text: str, code: str | None) -> str:
+    """openmp / mpi / hybrid / serial from the request words and the code."""
+    words = text.lower()
+    info = analyse_source(code) if code else None
+    wants_mpi = any(
+        w in words for w in ("mpi", "rank", "process", "distributed", "cluster", "node")
+    )
+    wants_omp = any(
+        w in words for w in ("openmp", "thread", "omp ", "#pragma", "multicore", "shared memory")
+    )
+    if info and info.api != "serial":
+        wants_mpi = wants_mpi or info.uses_mpi
+        wants_omp = wants_omp or info.uses_openmp
+    if "hybrid" in words or (wants_mpi and wants_omp):
+        return "hybrid"
+    if wants_mpi:
+        return "mpi"
+    return "openmp"  # the default way to make code parallel on one node
+
+
+def generate(
+    request: GenerationRequest,
+    settings: Settings | None = None,
+    reporter: GenerationReporter | None = None,
+    config: LLMConfig | None = None,
+    model=None,
+    searcher=None,
+) -> Generation:
+    """Run the whole loop; ``model`` (a langchain chat model) overrides the provider."""
+    from kernel_magics.verify import verify_program
+
+    settings = settings or Settings()
+    reporter = reporter or GenerationReporter()
+    config = config or LLMConfig()
+    if not (request.text or "").strip() and not request.code:
+        raise GenerationError("the request is empty: say in words what the code should do")
+    started = time.perf_counter()
+    api = request.api or infer_api(request.text, request.code)
+    # Without a language given or implied by the user's code, the answer's own code
+    # decides (the model may well answer in C++ after seeing a C++ example).
+    lang = request.lang or (analyse_source(request.code).lang if request.code else None)
+    generation = Generation(request=request, api=api, lang=lang or "c")
+
+    hits = []
+    if request.k > 0:
+        reporter.stage(f"retrieving {request.k} verified examples")
+        hits = _retrieve(request, api, searcher, reporter)
+        generation.snippet_ids = [h.id for h in hits]
+        if hits:
+            reporter.stage("examples: " + ", ".join(generation.snippet_ids))
+    spec = parse_spec(request.llm or config.llm, config)
+    if model is None:
+        model = chat_model(spec, config, progress=reporter.stage)
+    messages = build_messages(
+        request.text or "Parallelize this code.",
+        api,
+        lang or "c",
+        hits,
+        request.code,
+        request.entry,
+    )
+    generation.provenance = {
+        "model": model_id(spec) if request.llm or config.llm else "custom",
+        "prompt_hash": prompt_hash(messages),
+        "snippets": generation.snippet_ids,
+        "api": api,
+        "lang": lang,
+    }
+    rounds = 1 + (request.max_repairs if request.verify else 0)
+    for round_number in range(rounds):
+        reporter.stage(
+            "generating"
+            if round_number == 0
+            else f"repair {round_number}/{request.max_repairs}: generating"
+        )
+        t0 = time.perf_counter()
+        reply = _stream(model, messages, reporter, spec, config, generation)
+        code = extract_code(reply)
+        attempt = Attempt(reply=reply, code=code, ok=False, stage="none")
+        generation.attempts.append(attempt)
+        if code is None:
+            attempt.what = "the reply contains no C/C++ code block"
+            attempt.log = ""
+        elif not request.verify:
+            attempt.ok, attempt.stage = True, "none"
+        else:
+            if request.entry and not defines_main(code):
+                attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
+            else:
+                reporter.stage("compiling and checking (1 and N threads/ranks, race check)")
+                verdict = verify_program(
+                    code,
+                    lang,
+                    api,
+                    settings,
+                    reporter,
+                    reference_code=_whole_program(request.code),
+                    timeout=request.timeout,
+                )
+                attempt.ok, attempt.stage = verdict.ok, verdict.stage
+                attempt.what, attempt.log, attempt.checks = (
+                    verdict.what,
+                    verdict.log,
+                    verdict.checks,
+                )
+                if request.entry and verdict.ok and f"{request.entry}" not in remove_main(code):
+                    attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
+        attempt.seconds = time.perf_counter() - t0
+        if attempt.ok:
+            reporter.stage(
+                "verified: " + ", ".join(k for k, v in attempt.checks.items() if v)
+                if attempt.checks
+                else "code extracted"
+            )
+            break
+        reporter.stage(f"check failed: {attempt.what}")
+        if round_number + 1 < rounds:
+            messages = repair_messages(messages, reply, attempt.what, attempt.log, lang or "c")
+    best = generation.best
+    if best is not None:
+        generation.lang = lang or analyse_source(best.code).lang
+        generation.code = best.code
+        generation.ok = best.ok
+        generation.answer = remove_main(best.code) if request.entry else best.code
+    generation.seconds = time.perf_counter() - started
+    generation.provenance.update(
+        repairs=generation.repairs,
+        verified=generation.ok and request.verify,
+        checks=best.checks if best else {},
+        seconds=round(generation.seconds, 2),
+    )
+    return generation
+
+
+def _code_block_closed(text: str) -> bool:
+    """True once a fenced code block has been opened and closed."""
+    start = text.find("```")
+    if start < 0:
+        return False
+    body = text.find("\n", start)
+    return body >= 0 and "```" in text[body:]
+
+
+def _whole_program(code: str | None) -> str | None:
+    return code if code and defines_main(code) else None
+
+
+def _retrieve(request, api, searcher, reporter):
+    try:
+        if searcher is None:
+            from retrieval.searcher import default_searcher
+
+            searcher = default_searcher()
+        query = request.text if not request.code else f"{request.text}\n{request.code[:400]}"
+        return searcher.search(
+            query,
+            k=request.k,
+            api=api if api != "serial" else None,
+            include_user=False,
+            notice=reporter.stage,
+        )
+    except Exception as err:  # retrieval is a help, not a requirement
+        reporter.warning(f"retrieval skipped: {err}")
+        return []
+
+
+def _stream(model, messages, reporter, spec, config, generation) -> str:
+    """Stream the reply token by token to the reporter; return the whole text."""
+    from kernel_magics.llm import unreachable_message
+
+    parts: list[str] = []
+    t0 = time.perf_counter()
+    try:
+        for chunk in model.stream(messages):
+            text = chunk.content if isinstance(chunk.content, str) else ""
+            if text:
+                if generation.first_token_s is None:
+                    generation.first_token_s = time.perf_counter() - t0
+                parts.append(text)
+                reporter.token(text)
+                if _code_block_closed("".join(parts)):
+                    break  # the prose after the code is not used: do not wait for it
+    except ProviderError:
+        raise
+    except KeyboardInterrupt:
+        reporter.end_of_reply()
+        raise
+    except Exception as err:
+        if parts:  # the connection broke mid-reply: keep what came
+            reporter.warning(f"the model's reply was cut off: {err}")
+        else:
+            raise GenerationError(unreachable_message(spec, config, err)) from None
+    reporter.end_of_reply()
+    return "".join(parts)

@@ -1,0 +1,146 @@
+"""What the language model is told: rules, verified examples, the user's code, repair feedback.
+
+Prompts are langchain ``ChatPromptTemplate``s, so any chat model (local,
+OpenAI-compatible, Ollama) gets the same messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+API_WORDS = {
+    "openmp": "a program parallelized with OpenMP (#pragma omp), compiled with -fopenmp",
+    "mpi": "an MPI program (#include <mpi.h>), compiled with mpicc/mpicxx, run with mpirun",
+    "hybrid": "an MPI + OpenMP program (MPI_Init_thread), compiled with mpicc -fopenmp",
+    "serial": "a plain serial program, no OpenMP or MPI",
+}
+
+# The system message is the same for every request, so llama.cpp's prompt cache keeps
+# it: only the request-specific part (examples, code, words) is processed each time.
+RULES = """You are an HPC expert who writes correct, fast, idiomatic parallel C and C++ code.
+Rules:
+- Reply with ONE complete program in ONE code block and nothing else.
+- The program must compile without warnings and run without input or arguments.
+- The thread or rank count comes from the environment (OMP_NUM_THREADS or mpirun -np);
+  never hard-code it, and the program must work for any count including 1.
+- Allocate large arrays with malloc/new (never big arrays on the stack); free them.
+- Make the problem big enough to time (about 0.1-1 s) but never read files or stdin.
+- Print the result(s) with printf/std::cout; results must not depend on the thread or
+  rank count (use reductions; avoid races: no unsynchronised writes to shared data).
+- Where cheap, compare with a serial computation in the same program and print PASS or FAIL."""
+
+TASK = """Write {language}: {api_words}. Reply in a ```{fence} block.{entry_rule}"""
+
+ENTRY_RULE = """
+The program must define the function `{entry}` exactly as requested (same name and
+  signature, not static), plus a main() that tests it on sample inputs against a serial
+  computation. main() is removed afterwards: `{entry}` must not depend on anything in main()."""
+
+EXAMPLES_HEADER = """Verified examples from the jupyter-hpc corpus (they compile, run correctly
+and are race-free). Use them as a guide for correct API usage; do not copy what is not needed."""
+
+REPAIR = """The program you wrote failed verification.
+What failed: {what}
+{log}
+Fix the problem and reply with the complete corrected program in one ```{fence} code block."""
+
+MAX_EXAMPLE_LINES = 32
+MAX_LOG_LINES = 40
+
+
+def _fence(lang: str) -> str:
+    return "cpp" if lang == "c++" else "c"
+
+
+_KEY_LINE = re.compile(r"#\s*pragma|MPI_|omp_|#\s*include")
+
+
+def compact_example(code: str, max_lines: int = MAX_EXAMPLE_LINES) -> str:
+    """A snippet shortened for the prompt: every prompt token costs time on a CPU.
+
+    Blank lines and multi-line comments go first (one-line comments stay: they
+    say why). If it is still too long, keep the lines near the parallel
+    constructs (pragmas, MPI and omp calls) and mark the gaps.
+    """
+    code = re.sub(r"/\*(?:[^*]|\*(?!/))*\n(?:[^*]|\*(?!/))*\*/\n?", "", code)
+    lines = [ln.rstrip() for ln in code.splitlines() if ln.strip()]
+    if len(lines) <= max_lines:
+        return "\n".join(lines)
+    keep = set()
+    for i, line in enumerate(lines):
+        if _KEY_LINE.search(line):
+            keep.update(range(max(0, i - 2), min(len(lines), i + 3)))
+    out, previous = [], -1
+    for i in sorted(keep)[:max_lines]:
+        if i != previous + 1:
+            out.append("    // ...")
+        out.append(lines[i])
+        previous = i
+    return "\n".join(out)
+
+
+def format_examples(hits) -> str:
+    """Retrieved snippets as prompt text (compacted)."""
+    blocks = [
+        f"### {hit.title}\n```{_fence(hit.lang)}\n{compact_example(hit.code)}\n```" for hit in hits
+    ]
+    return EXAMPLES_HEADER + "\n\n" + "\n\n".join(blocks)
+
+
+def build_messages(
+    request: str,
+    api: str,
+    lang: str,
+    hits=(),
+    user_code: str | None = None,
+    entry: str | None = None,
+) -> list:
+    """The chat messages for a first attempt (a langchain ChatPromptTemplate, filled in)."""
+    from langchain_core.prompts import ChatPromptTemplate
+
+    language = "C++" if lang == "c++" else "C"
+    human_parts = []
+    if hits:
+        human_parts.append("{examples}")
+    if user_code:
+        human_parts.append(f"My code:\n```{_fence(lang)}\n{{user_code}}\n```")
+    human_parts.append(TASK)
+    human_parts.append("Request: {request}")
+    template = ChatPromptTemplate.from_messages(
+        [("system", RULES), ("human", "\n\n".join(human_parts))]
+    )
+    return template.format_messages(
+        language=language,
+        fence=_fence(lang),
+        api_words=API_WORDS.get(api, API_WORDS["openmp"]),
+        entry_rule=ENTRY_RULE.format(entry=entry) if entry else "",
+        examples=format_examples(hits) if hits else "",
+        user_code=user_code or "",
+        request=request,
+    )
+
+
+def shorten_log(text: str, max_lines: int = MAX_LOG_LINES) -> str:
+    """The first lines of a log (compiler errors: the first ones matter most)."""
+    lines = text.strip().splitlines()
+    if len(lines) > max_lines:
+        lines = lines[:max_lines] + [f"... ({len(lines) - max_lines} more lines)"]
+    return "\n".join(lines)
+
+
+def repair_messages(history: list, reply: str, what: str, log: str, lang: str) -> list:
+    """The conversation so far plus the model's reply and what went wrong with it."""
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    feedback = REPAIR.format(
+        what=what, log=f"Log:\n{shorten_log(log)}" if log.strip() else "", fence=_fence(lang)
+    )
+    return [*history, AIMessage(content=reply), HumanMessage(content=feedback)]
+
+
+def prompt_hash(messages: list) -> str:
+    """A short hash of the exact prompt (for provenance)."""
+    payload = json.dumps([(m.type, m.content) for m in messages])
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]

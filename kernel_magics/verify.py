@@ -1,0 +1,222 @@
+"""Checking generated code without trusting it: build, run at 1 and N, compare, race-check.
+
+Most requests come without a reference answer, so the checks are built here:
+- it compiles (the compiler's messages are the feedback when it does not);
+- it runs and exits 0 at one thread/rank and at N (no crash, no hang);
+- differential test: the numbers it prints at N equal those at 1 (within a relative
+  tolerance for floating point): this catches most races and broken reductions;
+- a FAIL line printed by its own self-check is a failure;
+- OpenMP code passes ThreadSanitizer (clang + Archer);
+- when the user gave serial code that is a whole program, its output is the reference.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from kernel_magics.pipeline import Reporter, RunRequest, run_program
+from kernel_magics.settings import Settings
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# Lines about time, speed or the team size legitimately differ between runs.
+_VOLATILE = re.compile(
+    r"time|elapsed|sec|\bms\b|\bus\b|wtime|thread|rank|proc|speed|gflop|mflop|bandwidth|"
+    r"throughput|\bnp\b|size|worker|gb/s|mb/s|cores?\b|iteration/s|rate",
+    re.IGNORECASE,
+)
+_FAIL = re.compile(r"\b(FAIL|FAILED|MISMATCH|WRONG|INCORRECT)\b")
+REL_TOL = 1e-6
+ABS_TOL = 1e-9
+
+
+@dataclass
+class Verdict:
+    """What the checks of one attempt found."""
+
+    stage: str  # furthest stage passed: "none", "build", "run", "compare", "race", "verified"
+    ok: bool
+    what: str = ""  # what failed, in words (fed back to the model)
+    log: str = ""  # the evidence (compiler messages, stderr, diff of numbers, race report)
+    checks: dict[str, bool] = field(default_factory=dict)
+    result: object = None  # the pipeline Result of the main runs
+
+    RANK = ("none", "build", "run", "compare", "race", "verified")
+
+    @property
+    def score(self) -> int:
+        return self.RANK.index(self.stage)
+
+
+def result_numbers(stdout: str) -> list[float]:
+    """The numbers a program printed, leaving out lines about time, speed and team size."""
+    numbers = []
+    for line in stdout.splitlines():
+        if _VOLATILE.search(line):
+            continue
+        numbers += [float(x) for x in _NUMBER.findall(line)]
+    return numbers
+
+
+def same_numbers(a: list[float], b: list[float]) -> tuple[bool, str]:
+    """Equal lists of numbers within tolerance; the first difference otherwise."""
+    if len(a) != len(b):
+        return (
+            False,
+            f"printed {len(a)} result numbers at the first setting and {len(b)} at the second",
+        )
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if not math.isclose(x, y, rel_tol=REL_TOL, abs_tol=ABS_TOL):
+            return False, f"result number {i + 1} differs: {x!r} vs {y!r}"
+    return True, ""
+
+
+def _counts(info) -> tuple[list[int], list[int]]:
+    """(threads, ranks) for the differential test: 1 and N of what the code uses."""
+    n = max(2, min(4, Settings.default_parallelism()))
+    if info.uses_openmp and info.uses_mpi:  # the grid's corners are enough
+        return [1, 2], [1, 2]
+    return ([1, n] if info.uses_openmp else [1]), ([1, n] if info.uses_mpi else [1])
+
+
+def _missing_parallelism(info, api: str) -> str | None:
+    """What the request asked for that the code does not use."""
+    if api in ("mpi", "hybrid") and not info.uses_mpi:
+        return "MPI was asked for, but the program does not use MPI (#include <mpi.h>, MPI_Init)"
+    if api in ("openmp", "hybrid") and not info.uses_openmp:
+        return "OpenMP was asked for, but the program has no #pragma omp"
+    return None
+
+
+def verify_program(
+    code: str,
+    lang: str | None,
+    api: str,
+    settings: Settings,
+    reporter: Reporter,
+    reference_code: str | None = None,
+    timeout: float = 30.0,
+    race_check: bool = True,
+) -> Verdict:
+    """Run every check on a whole program; stop at the first failure."""
+    from kernel_magics.source import analyse_source
+
+    info = analyse_source(code, lang)
+    missing = _missing_parallelism(info, api)
+    if missing:
+        return Verdict("none", False, missing, "", {"uses the requested API": False})
+    threads, ranks = _counts(info)
+    checks: dict[str, bool] = {"uses the requested API": True}
+    request = RunRequest(
+        source=code,
+        lang=lang,
+        threads=threads,
+        ranks=ranks if info.uses_mpi else None,
+        timeout=timeout,
+        race_check=race_check and info.uses_openmp,
+        race_threads=[2],
+        source_name="answer",
+    )
+    result = run_program(request, settings, _Quiet(reporter))
+    checks["compiles"] = result.build.ok
+    if not result.build.ok:
+        return Verdict("none", False, "it does not compile", result.build.log, checks, result)
+    failed = [r for r in result.runs if not r.ok]
+    checks["runs"] = not failed
+    if failed:
+        run = failed[0]
+        log = (
+            f"{run.error}\nstderr (end):\n{run.stderr[-1500:]}\nstdout (end):\n{run.stdout[-800:]}"
+        )
+        return Verdict(
+            "build", False, f"the run with {run.label} failed: {run.error}", log, checks, result
+        )
+    outputs = {(r.threads, r.ranks): r.stdout for r in result.runs}
+    self_fail = next((o for o in outputs.values() if _FAIL.search(o)), None)
+    checks["self-check"] = self_fail is None
+    if self_fail is not None:
+        return Verdict(
+            "run", False, "the program's own check printed FAIL", self_fail[-1500:], checks, result
+        )
+    base_key = (1, 1)
+    base = result_numbers(outputs.get(base_key, ""))
+    for key, out in outputs.items():
+        if key == base_key:
+            continue
+        agree, why = same_numbers(base, result_numbers(out))
+        if not agree:
+            checks["same result at 1 and N"] = False
+            log = (
+                f"output at 1 thread, 1 rank:\n{outputs[base_key][-800:]}\n"
+                f"output at {key[0]} threads, {key[1]} ranks:\n{out[-800:]}"
+            )
+            return Verdict(
+                "run",
+                False,
+                f"the result changes with the thread/rank count ({why})",
+                log,
+                checks,
+                result,
+            )
+    checks["same result at 1 and N"] = True
+    if reference_code:
+        agree, why, log = _compare_with_reference(
+            reference_code, lang, base, settings, reporter, timeout
+        )
+        checks["matches your serial code"] = agree
+        if not agree:
+            return Verdict(
+                "run",
+                False,
+                f"the result differs from your serial code's ({why})",
+                log,
+                checks,
+                result,
+            )
+    check = result.race_check
+    if check is not None:
+        checks["race-free (ThreadSanitizer)"] = check.race_free
+        if check.races:
+            log = "\n".join(race.describe() for race in check.races)
+            return Verdict(
+                "compare", False, "ThreadSanitizer found a data race", log, checks, result
+            )
+        if check.error:
+            return Verdict(
+                "compare",
+                False,
+                f"the race check failed: {check.error}",
+                check.log[-1500:],
+                checks,
+                result,
+            )
+    return Verdict("verified", True, "", "", checks, result)
+
+
+def _compare_with_reference(reference_code, lang, numbers, settings, reporter, timeout):
+    """Run the user's serial program once and compare its numbers with ours."""
+    ref = run_program(
+        RunRequest(
+            source=reference_code, lang=lang, threads=[1], timeout=timeout, source_name="reference"
+        ),
+        settings,
+        _Quiet(reporter),
+    )
+    if not (ref.build.ok and ref.runs and ref.runs[0].ok):
+        return True, "", ""  # the reference itself does not run: nothing to compare with
+    agree, why = same_numbers(result_numbers(ref.runs[0].stdout), numbers)
+    return agree, why, f"your serial program printed:\n{ref.runs[0].stdout[-800:]}"
+
+
+class _Quiet(Reporter):
+    """Forward only stage lines: a check's program output is not the user's output."""
+
+    def __init__(self, outer: Reporter):
+        self.outer = outer
+
+    def stage(self, message: str) -> None:
+        pass
+
+    def warning(self, message: str) -> None:
+        pass
