@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_llm  # noqa: E402
 import bench_load_ext  # noqa: E402
 import bench_overhead  # noqa: E402
 import bench_retrieval  # noqa: E402
@@ -113,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=10, help="repetitions of each overhead variant")
     parser.add_argument("--load-reps", type=int, default=9, help="fresh processes for load_ext")
     parser.add_argument(
-        "--only", nargs="+", metavar="SUITE", help="run only these (load_ext overhead retrieval)"
+        "--only",
+        nargs="+",
+        metavar="SUITE",
+        help="run only these (load_ext overhead retrieval llm)",
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -137,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
             "retrieval: dev-query recall, warm query latency, index load",
             lambda: bench_retrieval.run(log=_log),
             bench_retrieval.describe,
+        ),
+        (
+            "llm",
+            "llm: %%hpc pipeline vs the model alone on benchmarks/tasks (about an hour)",
+            lambda: bench_llm.run(log=_log),
+            bench_llm.describe,
         ),
     ]
     if args.only:

@@ -132,7 +132,7 @@ def generation_lines(generation) -> list[str]:
 
 def show_generation(generation) -> None:
     """The final code (with a diff against the user's code), then what was verified."""
-    from IPython.display import Markdown, display
+    from IPython.display import display
 
     for line in generation_lines(generation):
         print(line, flush=True)
@@ -158,4 +158,7 @@ def show_generation(generation) -> None:
         )
         text = "\n".join(diff)
         if text:
-            display(Markdown(f"Changes:\n```diff\n{text}\n```"))
+            display(
+                {"text/markdown": f"Changes:\n```diff\n{text}\n```", "text/plain": text},
+                raw=True,
+            )

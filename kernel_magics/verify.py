@@ -27,6 +27,12 @@ _VOLATILE = re.compile(
     re.IGNORECASE,
 )
 _FAIL = re.compile(r"\b(FAIL|FAILED|MISMATCH|WRONG|INCORRECT)\b")
+SEGFAULT_HINT = (
+    "Common causes of a segmentation fault: an index out of bounds (check loop limits and "
+    "each rank's block size), a big array on the stack (use malloc), a NULL or freed pointer, "
+    "an MPI buffer too small for the count, or the same buffer as send and receive buffer "
+    "(use MPI_IN_PLACE)."
+)
 REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
@@ -89,6 +95,82 @@ def _missing_parallelism(info, api: str) -> str | None:
     return None
 
 
+_DEFINE = re.compile(r"^\s*#\s*define\s+([A-Za-z_]\w*)\s+\(?([-+*/()\w\s.]+?)\)?\s*$", re.MULTILINE)
+_CONST = re.compile(
+    r"\bconst\s+(?:long\s+|int\s+|size_t\s+|unsigned\s+)+([A-Za-z_]\w*)\s*=\s*([^;]+);"
+)
+_LOCAL_ARRAY = re.compile(
+    r"^[ \t]+(?:static\s+)?(?:const\s+)?(?:unsigned\s+|signed\s+)?"
+    r"(?:double|float|int|long|char|short|long\s+long|size_t|bool)\s+([A-Za-z_]\w*)\s*"
+    r"((?:\[[^\]]+\])+)\s*[;=]",
+    re.MULTILINE,
+)
+STACK_LIMIT_ELEMENTS = 256 * 1024  # ~1-2 MB: beyond this a local array risks the 8 MB stack
+
+
+def _evaluate(expression: str, names: dict[str, str], depth: int = 0) -> float | None:
+    """The value of a constant C expression built from numbers, names and + - * /."""
+    import ast
+
+    if depth > 5:
+        return None
+    text = re.sub(r"(\d)[uUlL]+\b", r"\1", expression)
+    for name in set(re.findall(r"[A-Za-z_]\w*", text)):
+        if name not in names:
+            return None
+        value = _evaluate(names[name], names, depth + 1)
+        if value is None:
+            return None
+        text = re.sub(rf"\b{name}\b", repr(value), text)
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+    allowed = (
+        ast.Expression,
+        ast.BinOp,
+        ast.UnaryOp,
+        ast.Constant,
+        ast.Add,
+        ast.Sub,
+        ast.Mult,
+        ast.Div,
+        ast.FloorDiv,
+        ast.USub,
+        ast.UAdd,
+    )
+    if not all(isinstance(node, allowed) for node in ast.walk(tree)):
+        return None
+    try:
+        return float(eval(compile(tree, "<size>", "eval"), {"__builtins__": {}}))
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def stack_array_problem(code: str) -> str | None:
+    """A large array declared inside a function (it overflows the stack), described."""
+    names = {m.group(1): m.group(2) for m in _DEFINE.finditer(code)}
+    names.update({m.group(1): m.group(2) for m in _CONST.finditer(code)})
+    for match in _LOCAL_ARRAY.finditer(code):
+        if "static" in match.group(0).split():
+            continue
+        size = 1.0
+        for extent in re.findall(r"\[([^\]]+)\]", match.group(2)):
+            value = _evaluate(extent, names)
+            if value is None:
+                size = 0
+                break
+            size *= value
+        if size > STACK_LIMIT_ELEMENTS:
+            line = code[: match.start()].count("\n") + 1
+            return (
+                f"line {line}: the local array `{match.group(1)}{match.group(2)}` has {size:.0f} "
+                "elements on the stack, which overflows the 8 MB stack (a segmentation fault). "
+                "Allocate it with malloc (C) or std::vector (C++), or avoid the array."
+            )
+    return None
+
+
 def verify_program(
     code: str,
     lang: str | None,
@@ -106,8 +188,17 @@ def verify_program(
     missing = _missing_parallelism(info, api)
     if missing:
         return Verdict("none", False, missing, "", {"uses the requested API": False})
+    stack = stack_array_problem(code)
+    if stack:
+        return Verdict(
+            "none",
+            False,
+            "a large array is on the stack",
+            stack,
+            {"uses the requested API": True, "no large stack arrays": False},
+        )
     threads, ranks = _counts(info)
-    checks: dict[str, bool] = {"uses the requested API": True}
+    checks: dict[str, bool] = {"uses the requested API": True, "no large stack arrays": True}
     request = RunRequest(
         source=code,
         lang=lang,
@@ -129,6 +220,8 @@ def verify_program(
         log = (
             f"{run.error}\nstderr (end):\n{run.stderr[-1500:]}\nstdout (end):\n{run.stdout[-800:]}"
         )
+        if "SIGSEGV" in (run.error or "") or "code 139" in (run.error or ""):
+            log += f"\n{SEGFAULT_HINT}"
         return Verdict(
             "build", False, f"the run with {run.label} failed: {run.error}", log, checks, result
         )

@@ -15,7 +15,7 @@ from kernel_magics.generate import GenerationError, GenerationRequest, generate,
 from kernel_magics.interpolate import interpolate
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, parse_spec
 from kernel_magics.prompts import build_messages, compact_example
-from kernel_magics.verify import result_numbers, same_numbers
+from kernel_magics.verify import result_numbers, same_numbers, stack_array_problem
 
 RACY = """```c
 #include <omp.h>
@@ -227,3 +227,22 @@ def test_eval_rejects_a_folder_without_tasks(tmp_path):
 
     with pytest.raises(EvalError, match="no task folders"):
         evaluate_tasks(tmp_path, model=scripted("x"))
+
+
+@pytest.mark.parametrize(
+    "code, problem",
+    [
+        ("#define N 10000000\nint main(void) {\n    int a[N];\n}", "line 3"),
+        ("#define N 1000\nint main(void) {\n    double m[N][N];\n}", "1000000 elements"),
+        ("int main(void) {\n    const long n = 20000000L;\n    double b[n];\n}", "line 3"),
+        ("#define N 100\nint main(void) {\n    int a[N];\n}", None),
+        ("static double g[100000000];\nint main(void) { return 0; }", None),
+        ("int main(void) {\n    static double g[100000000];\n}", None),
+    ],
+)
+def test_large_stack_arrays_are_caught_before_they_crash(code, problem):
+    found = stack_array_problem(code)
+    if problem is None:
+        assert found is None
+    else:
+        assert problem in found and "malloc" in found

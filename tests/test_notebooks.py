@@ -44,3 +44,21 @@ def test_finding_examples_searches_runs_and_learns(finding_examples):
     assert "1. [" in text and "function max_change (heat.c:10-15)" in text  # own code found
     assert "removed 2 pieces" in text
     assert "Error" not in text
+
+
+@pytest.fixture(scope="module")
+def from_words():
+    notebook = execute(EXAMPLES / "03_from_words_to_parallel_code.ipynb", timeout=1200)
+    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_from_words_generates_verifies_and_runs(from_words):
+    text = "\n".join(from_words)
+    assert "local" in from_words[1] and "openai" in from_words[1]  # %hpc models
+    # Each of the three requests either ends verified and timed, or says exactly what failed.
+    outcomes = text.count("[hpc] verified code after") + text.count("[hpc] NOT verified")
+    assert outcomes == 3
+    assert text.count("[hpc] verified code after") >= 2
+    assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
+    assert "[plot]" in text
+    assert "Error" not in text
