@@ -132,3 +132,21 @@ def test_packaged_model_writes_verifies_and_runs_an_openmp_reduction(ip, run_cel
     run = ip.user_ns["_hpc"]
     assert run.ok and [r.threads for r in run.runs] == [1, 2]
     assert "verified code after" in out
+
+
+def test_fix_sends_the_last_failure_to_the_model(ip, run_cell):
+    crash = "%%hpc_run\n#include <stdio.h>\nint main(void) {\n    int *p = 0;\n    *p = 1;\n}\n"
+    run_cell(crash)
+    ip.run_line_magic("config", f"HPCMagics.llm = 'local:{tiny_gguf()}'")
+    ip.run_line_magic("config", "HPCMagics.local_context = 2048")
+    ip.run_line_magic("config", "HPCMagics.llm_max_tokens = 32")
+    try:
+        result, out, err = run_cell("%hpc fix -k 0 --max-repairs 0")
+    finally:
+        ip.run_line_magic("config", "HPCMagics.llm = 'local'")
+        ip.run_line_magic("config", "HPCMagics.llm_max_tokens = 1200")
+        ip.run_line_magic("config", "HPCMagics.local_context = 8192")
+    assert result.success, err
+    request = ip.user_ns["_hpc_gen"].request
+    assert "SIGSEGV" in request.text and "*p = 1;" in request.code
+    assert "[hpc] generating" in out
