@@ -102,6 +102,27 @@ def _info_lines(report: dict) -> list[str]:
     return out
 
 
+def _keep_earlier_suites(report: dict, ran: set[str]) -> None:
+    """With --only, keep the other suites' results from the last full results file.
+
+    Their targets are marked with the date they were measured on.
+    """
+    try:
+        earlier = json.loads((RESULTS / "latest.json").read_text())
+    except (OSError, ValueError):
+        return
+    when = earlier.get("machine", {}).get("date", "earlier")
+    for key, result in earlier.get("benchmarks", {}).items():
+        if key in ran or key in report["benchmarks"]:
+            continue
+        report["benchmarks"][key] = result
+        for t in result.get("targets", []):
+            detail = (
+                t["detail"] if "(measured " in t["detail"] else f"{t['detail']} (measured {when})"
+            )
+            report["targets"].append({**t, "detail": detail})
+
+
 def _write(path: Path, text: str) -> None:
     """Write atomically: a half-written results file is never left behind."""
     tmp = path.with_name(path.name + ".tmp")
@@ -165,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         report["benchmarks"][key] = result
         report["targets"] += result["targets"]
         describe[key] = describer(result)
+    if args.only:
+        _keep_earlier_suites(report, {key for key, *_ in suites})
     report["machine_end"] = {"load_average": list(os.getloadavg())}
     report["seconds"] = time.perf_counter() - started
     report["info"] = _info_lines(report)
