@@ -14,6 +14,7 @@ from kernel_magics.pipeline import Reporter
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
 from kernel_magics.settings import Settings
 from kernel_magics.source import analyse_source
+from kernel_magics.verify import STAGES, verify_program
 
 
 class GenerationError(RuntimeError):
@@ -73,16 +74,13 @@ class Generation:
     @property
     def best(self) -> Attempt | None:
         scored = [a for a in self.attempts if a.code]
-        return max(scored, key=lambda a: (a.ok, _STAGES.index(a.stage)), default=None)
+        return max(scored, key=lambda a: (a.ok, STAGES.index(a.stage)), default=None)
 
     def failure_summary(self) -> str:
         best = self.best
         if best is None:
             return "the model's replies contained no C/C++ code"
         return best.what
-
-
-_STAGES = ("none", "build", "run", "compare", "race", "verified")
 
 
 class GenerationReporter(Reporter):
@@ -124,8 +122,6 @@ def generate(
     searcher=None,
 ) -> Generation:
     """Run the whole loop; ``model`` (a langchain chat model) overrides the provider."""
-    from kernel_magics.verify import verify_program
-
     settings = settings or Settings()
     reporter = reporter or GenerationReporter()
     config = config or LLMConfig()
@@ -146,6 +142,7 @@ def generate(
         if hits:
             reporter.stage("examples: " + ", ".join(generation.snippet_ids))
     spec = parse_spec(request.llm or config.llm, config)
+    model_name = model_id(spec) if model is None else type(model).__name__
     if model is None:
         model = chat_model(spec, config, progress=reporter.stage)
     messages = build_messages(
@@ -157,7 +154,7 @@ def generate(
         request.entry,
     )
     generation.provenance = {
-        "model": model_id(spec) if request.llm or config.llm else "custom",
+        "model": model_name,
         "prompt_hash": prompt_hash(messages),
         "snippets": generation.snippet_ids,
         "api": api,
@@ -175,33 +172,7 @@ def generate(
         code = extract_code(reply)
         attempt = Attempt(reply=reply, code=code, ok=False, stage="none")
         generation.attempts.append(attempt)
-        if code is None:
-            attempt.what = "the reply contains no C/C++ code block"
-            attempt.log = ""
-        elif not request.verify:
-            attempt.ok, attempt.stage = True, "none"
-        else:
-            if request.entry and not defines_main(code):
-                attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
-            else:
-                reporter.stage("compiling and checking (1 and N threads/ranks, race check)")
-                verdict = verify_program(
-                    code,
-                    lang,
-                    api,
-                    settings,
-                    reporter,
-                    reference_code=_whole_program(request.code),
-                    timeout=request.timeout,
-                )
-                attempt.ok, attempt.stage = verdict.ok, verdict.stage
-                attempt.what, attempt.log, attempt.checks = (
-                    verdict.what,
-                    verdict.log,
-                    verdict.checks,
-                )
-                if request.entry and verdict.ok and f"{request.entry}" not in remove_main(code):
-                    attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
+        _check(attempt, request, lang, api, settings, reporter)
         attempt.seconds = time.perf_counter() - t0
         if attempt.ok:
             reporter.stage(
@@ -227,6 +198,31 @@ def generate(
         seconds=round(generation.seconds, 2),
     )
     return generation
+
+
+def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
+    """Fill in the attempt's verdict (ok, stage, what failed, evidence, checks)."""
+    if attempt.code is None:
+        attempt.what = "the reply contains no C/C++ code block"
+    elif not request.verify:  # the baseline: the first code is the answer, unchecked
+        attempt.ok = True
+    elif request.entry and not defines_main(attempt.code):
+        attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
+    else:
+        reporter.stage("compiling and checking (1 and N threads/ranks, race check)")
+        verdict = verify_program(
+            attempt.code,
+            lang,
+            api,
+            settings,
+            reporter,
+            reference_code=_whole_program(request.code),
+            timeout=request.timeout,
+        )
+        attempt.ok, attempt.stage, attempt.checks = verdict.ok, verdict.stage, verdict.checks
+        attempt.what, attempt.log = verdict.what, verdict.log
+        if attempt.ok and request.entry and request.entry not in remove_main(attempt.code):
+            attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
 
 
 def _code_block_closed(text: str) -> bool:

@@ -37,6 +37,10 @@ REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
 
+# How far an attempt got, worst to best: the best attempt is the one shown when none passes.
+STAGES = ("none", "build", "run", "compare", "race", "verified")
+
+
 @dataclass
 class Verdict:
     """What the checks of one attempt found."""
@@ -47,12 +51,6 @@ class Verdict:
     log: str = ""  # the evidence (compiler messages, stderr, diff of numbers, race report)
     checks: dict[str, bool] = field(default_factory=dict)
     result: object = None  # the pipeline Result of the main runs
-
-    RANK = ("none", "build", "run", "compare", "race", "verified")
-
-    @property
-    def score(self) -> int:
-        return self.RANK.index(self.stage)
 
 
 def result_numbers(stdout: str) -> list[float]:
