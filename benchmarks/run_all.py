@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SUITE",
         help="run only these (load_ext overhead retrieval llm)",
     )
+    parser.add_argument(
+        "--llm-every", type=int, default=2, help="score every N-th task in the llm suite"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     report: dict = {"machine": machine_info(), "benchmarks": {}, "targets": [], "errors": {}}
@@ -165,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         ),
         (
             "llm",
-            "llm: %%hpc pipeline vs the model alone on benchmarks/tasks (about an hour)",
-            lambda: bench_llm.run(log=_log),
+            "llm: %%hpc pipeline vs the model alone on benchmarks/tasks",
+            lambda: bench_llm.run(log=_log, every=args.llm_every),
             bench_llm.describe,
         ),
     ]

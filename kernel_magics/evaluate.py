@@ -39,6 +39,7 @@ from kernel_magics.llm import LLMConfig, ProviderError
 from kernel_magics.pipeline import RequestError, RunRequest, run_program
 from kernel_magics.settings import Settings
 
+SCORE_TIMEOUT_S = 20  # per run; the drivers' references take well under a second
 _TIME = re.compile(r"^time:\s*([0-9.eE+-]+)", re.MULTILINE)
 _REF_TIME = re.compile(r"^ref_time:\s*([0-9.eE+-]+)", re.MULTILINE)
 
@@ -135,7 +136,7 @@ def score_answer(task: Task, answer: str | None, settings: Settings, work: Path)
         threads=task.threads,
         ranks=task.ranks if task.api in ("mpi", "hybrid") else None,
         ldflags=ldflags,
-        timeout=60,
+        timeout=SCORE_TIMEOUT_S,
         source_name=task.name,
     )
     try:

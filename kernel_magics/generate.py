@@ -34,7 +34,7 @@ class GenerationRequest:
     llm: str | None = None  # provider spec; None: the configured default
     entry: str | None = None  # the answer is this function (no main) - used by eval
     verify: bool = True  # False: take the first extracted code as it is (baseline)
-    timeout: float = 30.0  # per verification run
+    timeout: float = 20.0  # per verification run
 
 
 @dataclass
