@@ -230,6 +230,8 @@ def evaluate_tasks(
                     repairs=generation.repairs,
                     verified=generation.ok and not baseline,
                     first_token_s=generation.first_token_s,
+                    answer=answer,  # kept in the report, so every score can be audited
+                    checks=generation.best.checks if generation.best else {},
                 )
                 verdicts.append(verdict)
             first = verdicts[0]
