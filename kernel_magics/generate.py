@@ -14,7 +14,7 @@ from kernel_magics.pipeline import Reporter
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
 from kernel_magics.settings import Settings
 from kernel_magics.source import analyse_source
-from kernel_magics.verify import STAGES, verify_program
+from kernel_magics.verify import STAGES, compiles_alone, verify_program
 
 
 class GenerationError(RuntimeError):
@@ -221,8 +221,24 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         )
         attempt.ok, attempt.stage, attempt.checks = verdict.ok, verdict.stage, verdict.checks
         attempt.what, attempt.log = verdict.what, verdict.log
-        if attempt.ok and request.entry and request.entry not in remove_main(attempt.code):
-            attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
+        if attempt.ok and request.entry:
+            _check_function_alone(attempt, request, lang, settings)
+
+
+def _check_function_alone(attempt: Attempt, request, lang, settings) -> None:
+    """The answer is the program without main: it must define the entry and compile alone."""
+    answer = remove_main(attempt.code)
+    if request.entry not in answer:
+        attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
+        return
+    alone, log = compiles_alone(answer, lang, settings)
+    attempt.checks[f"{request.entry} compiles without main"] = alone
+    if not alone:
+        attempt.ok, attempt.stage = False, "run"
+        attempt.what = (
+            f"{request.entry} does not compile without main(): it uses something main defines"
+        )
+        attempt.log = log
 
 
 def _code_block_closed(text: str) -> bool:

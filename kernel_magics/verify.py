@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kernel_magics.pipeline import Reporter, RunRequest, run_program
 from kernel_magics.settings import Settings
@@ -311,3 +312,28 @@ class _Quiet(Reporter):
 
     def warning(self, message: str) -> None:
         pass
+
+
+def compiles_alone(code: str, lang: str | None, settings: Settings) -> tuple[bool, str]:
+    """Whether ``code`` (a function-only answer, no main) compiles on its own."""
+    import os
+    import tempfile
+
+    from kernel_magics.build import COMPILE_LIMITS, choose_toolchain
+    from kernel_magics.sandbox import run_limited
+    from kernel_magics.source import analyse_source
+
+    info = analyse_source(code, lang)
+    toolchain = choose_toolchain(info, settings)
+    suffix = ".cpp" if info.lang == "c++" else ".c"
+    with tempfile.TemporaryDirectory(prefix="hpc-alone-") as folder:
+        source = Path(folder) / f"answer{suffix}"
+        source.write_text(code)
+        outcome = run_limited(
+            [toolchain.path, *toolchain.flags, "-fsyntax-only", str(source)],
+            cwd=Path(folder),
+            env={**os.environ, **toolchain.env},
+            limits=COMPILE_LIMITS,
+        )
+    log = (outcome.stderr.text() + outcome.stdout.text()).replace(str(source), "answer" + suffix)
+    return outcome.returncode == 0, log

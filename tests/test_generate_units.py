@@ -246,3 +246,25 @@ def test_large_stack_arrays_are_caught_before_they_crash(code, problem):
         assert found is None
     else:
         assert problem in found and "malloc" in found
+
+
+def test_function_answers_must_compile_without_their_test_main():
+    # Compiles as a whole, but FACTOR is defined inside main: the answer alone does not.
+    macro_in_main = (
+        "```c\n#include <stdio.h>\ndouble scale(double x);\nint main(void) {\n"
+        '#define FACTOR 2.0\n    printf("%f\\n", scale(1.0));\n    return 0;\n}\n'
+        "double scale(double x) { return x * FACTOR; }\n```"
+    )
+    fixed = macro_in_main.replace("#define FACTOR 2.0\n", "").replace(
+        "double scale(double x);\n", "#define FACTOR 2.0\ndouble scale(double x);\n"
+    )
+    generation = generate(
+        GenerationRequest(text="scale by two", api="serial", k=0, max_repairs=1, entry="scale"),
+        reporter=Recorder(),
+        model=scripted(macro_in_main, fixed),
+    )
+    first, second = generation.attempts
+    assert first.checks["compiles"] and not first.checks["scale compiles without main"]
+    assert "does not compile without main" in first.what and "FACTOR" in first.log
+    assert second.ok and second.checks["scale compiles without main"]
+    assert "int main" not in generation.answer and "double scale" in generation.answer
