@@ -265,6 +265,8 @@ def _retrieve(request, api, searcher, reporter):
             query,
             k=request.k,
             api=api if api != "serial" else None,
+            # A C++ example for a C request makes the model answer in C++ (seen in eval).
+            lang=request.lang,
             include_user=False,
             notice=reporter.stage,
         )

@@ -268,3 +268,19 @@ def test_function_answers_must_compile_without_their_test_main():
     assert "does not compile without main" in first.what and "FACTOR" in first.log
     assert second.ok and second.checks["scale compiles without main"]
     assert "int main" not in generation.answer and "double scale" in generation.answer
+
+
+def test_retrieval_respects_the_requested_language():
+    class Searcher:
+        def search(self, query, **filters):
+            self.filters = filters
+            return []
+
+    searcher = Searcher()
+    generate(
+        GenerationRequest(text="sum an array", lang="c", k=2, max_repairs=0),
+        reporter=Recorder(),
+        model=scripted(CORRECT),
+        searcher=searcher,
+    )
+    assert searcher.filters["lang"] == "c" and searcher.filters["api"] == "openmp"
