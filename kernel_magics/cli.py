@@ -21,6 +21,7 @@ from pathlib import Path
 from kernel_magics.options import add_run_options, glue_dash_values, request_from_args
 from kernel_magics.pipeline import Reporter
 from kernel_magics.search_front import CommandUsageError, add_search_options
+from retrieval.snippets import APIS
 
 
 class TerminalReporter(Reporter):
@@ -68,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="request in words -> verified, measured parallel code")
     ask.add_argument("request", nargs="+", help="what the code should do, in words")
     ask.add_argument("--code", type=Path, help="a file with code to parallelize or fix")
-    ask.add_argument("--api", choices=("openmp", "mpi", "hybrid", "serial"))
+    ask.add_argument("--api", choices=APIS)
     add_generation_options(ask)
     add_run_options(ask)
     ask.add_argument("--no-run", action="store_true", help="do not run the sweep")

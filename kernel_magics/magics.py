@@ -17,6 +17,7 @@ from traitlets import Float, Int, Unicode
 from kernel_magics.llm import LLMConfig
 from kernel_magics.options import RUN_OPTIONS, glue_dash_values, request_from_args
 from kernel_magics.settings import Settings
+from retrieval.snippets import APIS
 
 _DEFAULTS = Settings()
 _LLM = LLMConfig()
@@ -177,7 +178,7 @@ class HPCMagics(Magics):
 
     @magic_arguments()
     @argument("words", nargs="*", help="the request, in words (the cell may hold more, and code)")
-    @argument("--api", choices=("openmp", "mpi", "hybrid", "serial"), help="kind of parallelism")
+    @argument("--api", choices=APIS, help="kind of parallelism")
     @_run_options
     @argument("-k", type=int, default=2, help="verified examples shown to the model (0: none)")
     @argument("--no-run", action="store_true", help="generate and verify, but do not run the sweep")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import html
 
-API_CHOICES = ("openmp", "mpi", "hybrid", "serial")
+from retrieval.snippets import APIS
 
 
 class CommandUsageError(ValueError):
@@ -31,7 +31,7 @@ def add_search_options(parser: argparse.ArgumentParser) -> None:
     """Options of a search (the query words are positional)."""
     parser.add_argument("query", nargs="+", help="what you are looking for, in words")
     parser.add_argument("-k", type=int, default=5, help="number of hits (default 5)")
-    parser.add_argument("--api", choices=API_CHOICES, help="only snippets of this kind")
+    parser.add_argument("--api", choices=APIS, help="only snippets of this kind")
     parser.add_argument("-l", "--lang", choices=("c", "c++"), help="only C or only C++")
     parser.add_argument("--pattern", help="only this pattern (e.g. stencil, reduce)")
     parser.add_argument("--corpus-only", action="store_true", help="leave out your learned code")

@@ -18,10 +18,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from retrieval.index import SearchIndex, query_tokens
-from retrieval.snippets import CORPUS_DIR, strip_front_matter
+from retrieval.snippets import APIS, CORPUS_DIR, strip_front_matter
 
 LEXICAL_WEIGHT = 0.25
-API_CHOICES = ("openmp", "mpi", "hybrid", "serial")
 
 
 @dataclass
@@ -131,8 +130,8 @@ class Searcher:
             raise SearchError("the query is empty: say what you are looking for")
         if k < 1:
             raise SearchError("k must be at least 1")
-        if api is not None and api not in API_CHOICES:
-            raise SearchError(f"api must be one of {', '.join(API_CHOICES)}, not {api!r}")
+        if api is not None and api not in APIS:
+            raise SearchError(f"api must be one of {', '.join(APIS)}, not {api!r}")
         if lang is not None:
             lang = {"cpp": "c++", "cxx": "c++"}.get(lang.lower(), lang.lower())
         indexes = [self.corpus_index(notice)]
