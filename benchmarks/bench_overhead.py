@@ -50,7 +50,9 @@ from benchutil import (
     target,
 )
 
-from kernel_magics.pipeline import Reporter, RunRequest, run_program
+from kernel_magics.pipeline import RunRequest, run_program
+from kernel_magics.reporter import Reporter
+from kernel_magics.settings import Settings
 
 PROGRAM = PROGRAMS / "mpi_work.c"
 RANKS = 2
@@ -231,9 +233,14 @@ def _cli_run(argv_prefix: list[str], iterations: int, cache: str, cache_hit: boo
     }
 
 
-def _plain_cold(iterations: int) -> dict:
+def _tool_transport() -> dict[str, str]:
+    """The Open MPI settings jupyter-hpc gives local runs (``Settings.mpi_env``)."""
+    return Settings().mpi_env_vars()
+
+
+def _plain_cold(iterations: int, extra_env: dict[str, str] | None = None) -> dict:
     """mpicc prog.c -o prog && mpirun -np 2 ./prog, in a fresh folder."""
-    env = bench_env()
+    env = bench_env(**(extra_env or {}))
     work = Path(tempfile.mkdtemp(prefix="bench-plain-"))
     try:
         shutil.copy(PROGRAM, work / "prog.c")
@@ -255,8 +262,11 @@ def _plain_cold(iterations: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _plain_warm(binary: str, iterations: int, cwd: str) -> dict:
-    run_s, cpu, proc = _timed(_mpirun(binary, iterations), cwd=cwd, env=bench_env())
+def _plain_warm(
+    binary: str, iterations: int, cwd: str, extra_env: dict[str, str] | None = None
+) -> dict:
+    env = bench_env(**(extra_env or {}))
+    run_s, cpu, proc = _timed(_mpirun(binary, iterations), cwd=cwd, env=env)
     _check(proc, "plain mpirun")
     return {"total_s": run_s, "child_cpu_s": cpu, **_program_times(proc.stderr)}
 
@@ -294,7 +304,12 @@ def measure_cold(iterations: int, reps: int, log, deadline: float | None = None)
 
     source = PROGRAM.read_text()
     jupyter = [str(VENV_BIN / "jupyter"), "hpc"]
-    samples: dict[str, list[dict]] = {"tool_cli": [], "plain": [], "tool_api": []}
+    samples: dict[str, list[dict]] = {
+        "tool_cli": [],
+        "plain": [],
+        "tool_api": [],
+        "plain_same_transport": [],
+    }
     saved = os.environ.get("JUPYTER_HPC_CACHE")
     # The helper programs are built once per installation (``jupyter hpc setup``, run by
     # ``make install``), not per program: every cold cache gets them, nothing else.
@@ -313,6 +328,8 @@ def measure_cold(iterations: int, reps: int, log, deadline: float | None = None)
                         sample = _cli_run(jupyter, iterations, cache, cache_hit=False)
                     elif name == "plain":
                         sample = _plain_cold(iterations)
+                    elif name == "plain_same_transport":
+                        sample = _plain_cold(iterations, _tool_transport())
                     else:  # in-process and cold: build cache empty, compiler version unknown
                         os.environ["JUPYTER_HPC_CACHE"] = cache
                         _compiler_version_cached.cache_clear()
@@ -336,7 +353,12 @@ def measure_cold(iterations: int, reps: int, log, deadline: float | None = None)
     tool_all = _collect(samples["tool_cli"], "total_s")
     plain_all = _collect(samples["plain"], "total_s")
     ratios = [t / p for t, p in zip(tool_all, plain_all, strict=True)]
+    same = stats["plain_same_transport"]["total_s"]["median"]
     return {
+        # The tool's own cost, without the faster start of the MPI transport it picks.
+        "plain_same_transport_median_s": same,
+        "ratio_same_transport": tool / same,
+        "overhead_same_transport_ms": (tool - same) * 1e3,
         "tool_median_s": tool,
         "plain_median_s": plain,
         "ratio": tool / plain,
@@ -360,14 +382,28 @@ def measure_warm(iterations: int, reps: int, log, deadline: float | None = None)
     run_dir = tempfile.mkdtemp(prefix="bench-run-")
     cli_dispatch = [str(VENV_BIN / "jupyter"), "hpc"]
     cli_direct = [str(VENV_BIN / "jupyter-hpc")]
-    samples: dict[str, list[dict]] = {"tool_api": [], "plain": [], "cli": [], "cli_direct": []}
+    samples: dict[str, list[dict]] = {
+        "tool_api": [],
+        "plain": [],
+        "cli": [],
+        "cli_direct": [],
+        "plain_same_transport": [],
+    }
     try:
         os.environ["JUPYTER_HPC_CACHE"] = cache
         binary = _api_run(source, iterations, expect_cache_hit=None)["binary"]  # warm-up
         _api_run(source, iterations, expect_cache_hit=True)
         _cli_run(cli_direct, iterations, cache, cache_hit=True)
         # The targeted pair (run_program, mpirun) runs twice per repetition, the CLI once.
-        order = ["tool_api", "plain", "cli", "tool_api", "plain", "cli_direct"]
+        order = [
+            "tool_api",
+            "plain",
+            "cli",
+            "tool_api",
+            "plain",
+            "cli_direct",
+            "plain_same_transport",
+        ]
         for rep in range(reps):
             if _out_of_time(rep, deadline, log):
                 break
@@ -377,6 +413,8 @@ def measure_warm(iterations: int, reps: int, log, deadline: float | None = None)
                     sample.pop("binary")
                 elif name == "plain":
                     sample = _plain_warm(binary, iterations, run_dir)
+                elif name == "plain_same_transport":
+                    sample = _plain_warm(binary, iterations, run_dir, _tool_transport())
                 elif name == "cli":
                     sample = _cli_run(cli_dispatch, iterations, cache, cache_hit=True)
                 else:
@@ -413,6 +451,11 @@ def measure_warm(iterations: int, reps: int, log, deadline: float | None = None)
         "api_self_cpu_ms": api["self_cpu_s"]["median"] * 1e3,
         "api_child_cpu_overhead_ms": (
             api["child_cpu_s"]["median"] - stats["plain"]["child_cpu_s"]["median"]
+        )
+        * 1e3,
+        "plain_same_transport_median_s": stats["plain_same_transport"]["total_s"]["median"],
+        "api_overhead_same_transport_ms": (
+            api["total_s"]["median"] - stats["plain_same_transport"]["total_s"]["median"]
         )
         * 1e3,
         "cli_median_s": stats["cli"]["total_s"]["median"],
@@ -467,6 +510,10 @@ def measure_startup(reps: int = 3) -> dict:
     return out
 
 
+def _transport_text() -> str:
+    return " ".join(f"{k}={v}" for k, v in _tool_transport().items()) or "Open MPI defaults"
+
+
 def _restore_env(name: str, value: str | None) -> None:
     if value is None:
         os.environ.pop(name, None)
@@ -497,7 +544,8 @@ def run(reps: int = 10, iterations: int | None = None, log=print) -> dict:
             COLD_RATIO_TARGET,
             "x",
             f"{cold['tool_median_s']:.3f} s vs {cold['plain_median_s']:.3f} s;"
-            f" 95% CI {cold['ratio_ci95'][0]:.2f}-{cold['ratio_ci95'][1]:.2f}",
+            f" 95% CI {cold['ratio_ci95'][0]:.2f}-{cold['ratio_ci95'][1]:.2f}; with the"
+            f" tool's MPI transport for both {cold['ratio_same_transport']:.2f}x",
             ci=cold["ratio_ci95"],
         ),
         target(
@@ -508,7 +556,8 @@ def run(reps: int = 10, iterations: int | None = None, log=print) -> dict:
             f"{warm['api_median_s']:.3f} s vs {warm['plain_median_s']:.3f} s;"
             f" 95% CI {warm['api_overhead_ci95_ms'][0]:.0f} to"
             f" {warm['api_overhead_ci95_ms'][1]:.0f} ms; outside the program"
-            f" {warm['api_outside_program_ms']:.0f} ms",
+            f" {warm['api_outside_program_ms']:.0f} ms; with the tool's MPI transport for both"
+            f" {warm['api_overhead_same_transport_ms']:.0f} ms",
             ci=warm["api_overhead_ci95_ms"],
         ),
     ]
@@ -553,6 +602,10 @@ def describe(result: dict) -> list[str]:
         f" {ci_c[0]:.2f}-{ci_c[1]:.2f}, paired median {cold['ratio_paired_median']:.3f}),"
         f" +{cold['overhead_ms']:.0f} ms wall, +{cold['cpu_overhead_ms']:.0f} ms CPU",
         f"    plain: mpicc {m(plain_c, 'compile_s'):.0f} ms + mpirun {m(plain_c, 'run_s'):.0f} ms",
+        f"    same Open MPI transport for both ({_transport_text()}): mpicc && mpirun"
+        f" {cold['plain_same_transport_median_s']:.3f} s -> ratio"
+        f" {cold['ratio_same_transport']:.3f}, +{cold['overhead_same_transport_ms']:.0f} ms:"
+        " the tool's own cost",
         f"    tool, in-process cold run_program: plan {m(api, 'plan_s'):.0f} ms,"
         f" build stage {m(api, 'build_stage_s'):.0f} ms"
         f" (compiler {m(api, 'compile_s'):.0f} ms; the rest is `mpicc --version` + hashing),"
@@ -565,6 +618,8 @@ def describe(result: dict) -> list[str]:
         f"(b) cached: run_program {warm['api_median_s']:.3f} s, mpirun {warm['plain_median_s']:.3f}"
         f" s -> overhead {warm['api_overhead_ms']:.0f} ms (95% CI {ci_w[0]:.0f} to {ci_w[1]:.0f},"
         f" paired median {warm['api_overhead_paired_median_ms']:.0f} ms)",
+        f"    same transport for both: mpirun {warm['plain_same_transport_median_s']:.3f} s ->"
+        f" run_program overhead {warm['api_overhead_same_transport_ms']:.0f} ms",
         f"    noise-resistant: run_program outside the program {warm['api_outside_program_ms']:.1f}"
         f" ms (plan {m(api_w, 'plan_s'):.1f}, cache check {m(api_w, 'build_stage_s'):.1f},"
         f" after-run {m(api_w, 'run_stage_s') - m(api_w, 'sandbox_wall_s'):.1f});"

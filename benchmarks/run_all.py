@@ -93,6 +93,14 @@ def _info_lines(report: dict) -> list[str]:
             f"cold run, absolute: jupyter hpc {cold['tool_median_s']:.3f} s vs "
             f"mpicc && mpirun {cold['plain_median_s']:.3f} s (+{cold['overhead_ms']:.0f} ms)"
         )
+        ucx_ms = (cold["plain_median_s"] - cold["plain_same_transport_median_s"]) * 1e3
+        out.append(
+            "the tool's own cost, with plain mpirun given the same Open MPI transport"
+            f" ({bench_overhead._transport_text()}): cold {cold['ratio_same_transport']:.2f}x"
+            f" (+{cold['overhead_same_transport_ms']:.0f} ms), cached run_program"
+            f" +{warm['api_overhead_same_transport_ms']:.0f} ms; the default transport"
+            f" (UCX) costs ~{ucx_ms:.0f} ms per start on this machine"
+        )
         out.append(
             f"cached re-run through the CLI: `jupyter hpc run --json`"
             f" +{warm['cli_overhead_ms']:.0f} ms, `jupyter-hpc run --json`"

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from kernel_magics.options import add_run_options, glue_dash_values, request_from_args
-from kernel_magics.pipeline import Reporter
+from kernel_magics.reporter import Reporter
 from kernel_magics.search_front import CommandUsageError, add_search_options
 from retrieval.snippets import APIS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kernel_magics.pipeline import Reporter
+from kernel_magics.reporter import Reporter
 from kernel_magics.result import Result
 
 PREFIX = "[hpc]"

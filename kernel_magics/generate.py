@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from kernel_magics.codegen import defines_main, extract_code, remove_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
-from kernel_magics.pipeline import Reporter
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
+from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.source import analyse_source
 from kernel_magics.verify import STAGES, compiles_alone, verify_program

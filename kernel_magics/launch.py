@@ -31,14 +31,22 @@ _RANK_EXIT = re.compile(r"Process name: \[\[\d+,\d+\],(\d+)\]\s+Exit code:\s+(\d
 _MEMORY_HINTS = ("bad_alloc", "Cannot allocate memory", "out of memory", "MemoryError")
 
 
-def run_environment(threads: int, ranks: int, mpi: bool, extra: dict[str, str] | None = None):
-    """The environment for one run: OMP_NUM_THREADS and, for MPI, Open MPI's switches."""
+def run_environment(
+    threads: int,
+    ranks: int,
+    mpi: bool,
+    extra: dict[str, str] | None = None,
+    settings: Settings | None = None,
+) -> dict[str, str]:
+    """The environment for one run: OMP_NUM_THREADS and, for MPI, Open MPI's switches
+    (root, oversubscription and ``settings.mpi_env``)."""
     env = dict(os.environ)
     env["OMP_NUM_THREADS"] = str(threads)
     if mpi:
         env.update(OPENMPI_OVERSUBSCRIBE_ENV)
         if os.geteuid() == 0:
             env.update(OPENMPI_ROOT_ENV)
+        env.update(settings.mpi_env_vars() if settings else {})
     env.update(extra or {})
     return env
 

@@ -85,6 +85,11 @@ class HPCMagics(Magics):
     output_limit_kb = Int(
         _DEFAULTS.output_limit_kb, help="program output shown live before it is truncated, KB"
     ).tag(config=True)
+    mpi_env = Unicode(
+        _DEFAULTS.mpi_env,
+        help="NAME=VALUE pairs set for local MPI runs unless already in the environment "
+        "(default: Open MPI's shared-memory transport; '' for Open MPI's own defaults)",
+    ).tag(config=True)
 
     llm = Unicode(
         _LLM.llm, help="language model: local, local:/path.gguf, openai:MODEL or ollama:MODEL"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from kernel_magics.pipeline import RunRequest
+if TYPE_CHECKING:  # the pipeline is imported when a request is made: the CLI starts faster
+    from kernel_magics.pipeline import RunRequest
 
 
 def int_list(text: str) -> list[int]:
@@ -119,6 +121,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def request_from_args(args: argparse.Namespace, source: str, **extra) -> RunRequest:
     """Build a RunRequest from parsed options and the program's source."""
+    from kernel_magics.pipeline import RunRequest
+
     return RunRequest(
         source=source,
         lang=args.lang,

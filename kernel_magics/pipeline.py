@@ -19,6 +19,7 @@ from kernel_magics.build import CompilerNotFound, build_program, choose_toolchai
 from kernel_magics.launch import describe_failure, run_command, run_environment
 from kernel_magics.paths import cache_subdir
 from kernel_magics.race import TSAN_OPTIONS, parse_tsan_races
+from kernel_magics.reporter import Reporter
 from kernel_magics.result import BuildInfo, RaceCheck, Result, RunRecord
 from kernel_magics.sandbox import Limits, run_limited
 from kernel_magics.settings import Settings
@@ -47,19 +48,6 @@ class RunRequest:
     name: str | None = None
     source_name: str = "cell"  # file name (without suffix) compiler messages use
     line_offset: int = 0  # the code's first line is line 1 + line_offset for the user
-
-
-class Reporter:
-    """Receives progress while a request runs. The default shows nothing."""
-
-    def stage(self, message: str) -> None:
-        """A short line saying what happens now (compiling, running ...)."""
-
-    def output(self, stream: str, text: str) -> None:
-        """Live program output; ``stream`` is "stdout" or "stderr"."""
-
-    def warning(self, message: str) -> None:
-        """Something the user should know that does not stop the run."""
 
 
 @dataclass
@@ -134,7 +122,7 @@ def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
         record = RunRecord(threads=threads, ranks=ranks, mpi=plan.info.uses_mpi)
         records.append(record)
         argv = run_command(build.binary, request.args, threads, ranks, plan.info.uses_mpi, settings)
-        env = run_environment(threads, ranks, plan.info.uses_mpi)
+        env = run_environment(threads, ranks, plan.info.uses_mpi, settings=settings)
         for repetition in range(request.repeat):
             progress = f"run {index + 1}/{len(configs)}: {record.label}"
             if request.repeat > 1:
@@ -199,7 +187,9 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
             settings,
             forward_env=("TSAN_OPTIONS",),
         )
-        env = run_environment(threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS})
+        env = run_environment(
+            threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS}, settings
+        )
         work_dir = _work_dir(build)
         outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -271,6 +261,7 @@ def run_program(
         "repeat": request.repeat,
         "timeout_s": plan.limits.timeout_s,
         "mpiexec": settings.mpiexec if plan.info.uses_mpi else None,
+        "mpi_env": settings.mpi_env_vars() if plan.info.uses_mpi else None,
         "host": os.uname().nodename,
         "user": _user_name(),
         "cores": Settings.default_parallelism(),

@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+_HOST_OPTIONS = {"--host", "-host", "-H", "--hostfile", "-hostfile", "--machinefile"}
+_NODE_COUNT_VARS = ("SLURM_JOB_NUM_NODES", "SLURM_NNODES")
+_HOST_LIST_VARS = ("PBS_NODEFILE", "LSB_HOSTS", "LSB_MCPU_HOSTS", "OAR_NODEFILE")
+
 
 @dataclass
 class Settings:
@@ -30,6 +34,29 @@ class Settings:
     max_threads: int = 256
     max_ranks: int = 64
     output_limit_kb: int = 64
+    # Open MPI's default UCX transport takes ~0.2 s to start on a machine without a
+    # fast network; its shared-memory transport is what single-node runs want.
+    mpi_env: str = "OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader"
+
+    def mpi_env_vars(self) -> dict[str, str]:
+        """``mpi_env`` as a dict, for runs on this machine only (a shared-memory
+        transport cannot reach other nodes); variables already set in the
+        environment win."""
+        if not self.mpi_runs_on_one_node():
+            return {}
+        pairs = dict(item.split("=", 1) for item in self.mpi_env.split() if "=" in item)
+        return {name: value for name, value in pairs.items() if name not in os.environ}
+
+    def mpi_runs_on_one_node(self) -> bool:
+        """False when ``mpiexec`` names hosts or a batch job spans several nodes."""
+        launcher_args = set(self.mpiexec.split())
+        if launcher_args & _HOST_OPTIONS:
+            return False
+        for name in _NODE_COUNT_VARS:
+            count = os.environ.get(name, "")
+            if count.isdigit() and int(count) > 1:
+                return False
+        return not any(name in os.environ for name in _HOST_LIST_VARS)
 
     @staticmethod
     def default_parallelism() -> int:

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kernel_magics.pipeline import Reporter, RunRequest, run_program
+from kernel_magics.pipeline import RunRequest, run_program
+from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")

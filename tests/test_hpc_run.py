@@ -1,6 +1,7 @@
 """%%hpc_run end to end, in-process: real compilers, real MPI, real ThreadSanitizer."""
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -37,6 +38,8 @@ def test_mpi_reduction_at_one_two_and_four_ranks(ip, run_cell):
     for run in result.runs:
         assert run.ok, run.error
         assert f"ranks={run.ranks} total={expected[run.ranks]}" in run.stdout
+    if "OMPI_MCA_pml" not in os.environ:
+        assert result.provenance["mpi_env"]["OMPI_MCA_pml"] == "ob1"
 
 
 def test_hybrid_grid_runs_every_combination(ip, run_cell):

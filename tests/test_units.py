@@ -80,3 +80,29 @@ def test_tsan_reports_map_to_cell_lines_and_deduplicate():
     assert (race.line_a, race.kind_a, race.line_b, race.kind_b) == (7, "write", 7, "read")
     assert race.code_a == "line 7"
     assert "write at line 7" in race.describe()
+
+
+def test_local_mpi_runs_get_the_configured_transport_unless_the_user_set_one(monkeypatch):
+    from kernel_magics.launch import run_environment
+    from kernel_magics.settings import Settings
+
+    monkeypatch.delenv("OMPI_MCA_pml", raising=False)
+    monkeypatch.setenv("OMPI_MCA_btl", "self,tcp")  # the user's own choice
+    env = run_environment(2, 2, mpi=True, settings=Settings())
+    assert env["OMPI_MCA_pml"] == "ob1"
+    assert env["OMPI_MCA_btl"] == "self,tcp"
+    assert env["OMP_NUM_THREADS"] == "2"
+    assert "OMPI_MCA_pml" not in run_environment(2, 1, mpi=False, settings=Settings())
+    assert "OMPI_MCA_pml" not in run_environment(1, 2, mpi=True, settings=Settings(mpi_env=""))
+
+
+def test_the_shared_memory_transport_is_not_forced_on_multi_node_runs(monkeypatch):
+    from kernel_magics.settings import Settings
+
+    monkeypatch.delenv("OMPI_MCA_pml", raising=False)
+    for name in ("SLURM_JOB_NUM_NODES", "SLURM_NNODES", "PBS_NODEFILE", "LSB_HOSTS"):
+        monkeypatch.delenv(name, raising=False)
+    assert Settings().mpi_env_vars()["OMPI_MCA_pml"] == "ob1"
+    assert Settings(mpiexec="mpirun --hostfile nodes.txt").mpi_env_vars() == {}
+    monkeypatch.setenv("SLURM_JOB_NUM_NODES", "4")
+    assert Settings().mpi_env_vars() == {}
