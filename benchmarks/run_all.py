@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_llm  # noqa: E402
 import bench_load_ext  # noqa: E402
 import bench_overhead  # noqa: E402
+import bench_profile  # noqa: E402
 import bench_retrieval  # noqa: E402
 from benchutil import RESULTS, machine_info  # noqa: E402
 
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="+",
         metavar="SUITE",
-        help="run only these (load_ext overhead retrieval llm)",
+        help="run only these (load_ext overhead profile retrieval llm)",
     )
     parser.add_argument(
         "--llm-every", type=int, default=2, help="score every N-th task in the llm suite"
@@ -167,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
             "overhead: jupyter-hpc vs mpicc/mpirun on a ~0.5 s MPI program",
             lambda: bench_overhead.run(args.reps, log=_log),
             bench_overhead.describe,
+        ),
+        (
+            "profile",
+            "profile: --profile overhead on ~1 s OpenMP and MPI programs",
+            lambda: bench_profile.run(log=_log),
+            bench_profile.describe,
         ),
         (
             "retrieval",

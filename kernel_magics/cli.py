@@ -110,7 +110,7 @@ def _print_table(result) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     from kernel_magics.build import CompilerNotFound
-    from kernel_magics.display import summary_lines
+    from kernel_magics.display import analysis_lines, summary_lines
     from kernel_magics.pipeline import RequestError, run_program
 
     try:
@@ -121,8 +121,15 @@ def run_command(args: argparse.Namespace) -> int:
     if not args.lang:  # the file's suffix says what gcc would compile it as
         args.lang = {".c": "c", ".cpp": "c++", ".cc": "c++", ".cxx": "c++"}.get(args.file.suffix)
     request = request_from_args(args, source, source_name=args.file.stem)
+    llm_config = None
+    if request.explain == "llm":
+        from kernel_magics.llm import LLMConfig
+
+        llm_config = LLMConfig()
     try:
-        result = run_program(request, reporter=TerminalReporter(quiet=args.json))
+        result = run_program(
+            request, reporter=TerminalReporter(quiet=args.json), llm_config=llm_config
+        )
     except (RequestError, CompilerNotFound) as err:
         print(f"jupyter hpc: {err}", file=sys.stderr)
         return 2
@@ -134,6 +141,8 @@ def run_command(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr if not result.build.ok else sys.stdout)
         if result.build.ok:
             _print_table(result)
+            for line in analysis_lines(result):
+                print(line)
     return 0 if result.ok else 1
 
 

@@ -88,6 +88,83 @@ def show_result(result: Result) -> None:
     png = speedup_plot_png(result.runs)
     if png:
         display(Image(data=png, format="png"))
+    if result.findings or result.explanation or result.profile:
+        show_analysis(result)
+
+
+def analysis_lines(result: Result) -> list[str]:
+    """Findings as bullets (warnings first), then the prose: plain text for terminals."""
+    lines = []
+    for note in sorted({n for p in result.profile for n in p.notes}):
+        lines.append(f"{PREFIX} profile: {note}")
+    if result.findings:
+        lines.append("Findings:")
+        ordered = sorted(result.findings, key=lambda f: f.severity != "warning")
+        for finding in ordered:
+            mark = "!" if finding.severity == "warning" else "-"
+            lines.append(f"  {mark} {finding.message}")
+            if finding.suggestion:
+                lines.append(f"      try: {finding.suggestion}")
+    if result.explanation:
+        who = result.explanation.writer
+        if result.explanation.model:
+            who += f", {result.explanation.model}"
+        lines.append(f"Explanation ({who}):")
+        lines += ["  " + para for para in result.explanation.text.split("\n\n")]
+        if result.explanation.note:
+            lines.append(f"{PREFIX} {result.explanation.note}")
+    return lines
+
+
+def analysis_html(result: Result) -> str:
+    """The same as analysis_lines, as HTML for the notebook."""
+    from html import escape
+
+    parts = []
+    notes = sorted({n for p in result.profile for n in p.notes})
+    if notes:
+        parts.append("".join(f"<p><i>profile: {escape(n)}</i></p>" for n in notes))
+    if result.findings:
+        items = []
+        for finding in sorted(result.findings, key=lambda f: f.severity != "warning"):
+            icon = "&#9888;&#65039; " if finding.severity == "warning" else ""
+            item = f"{icon}{escape(finding.message)}"
+            if finding.suggestion:
+                item += f"<br><b>Try:</b> {escape(finding.suggestion)}"
+            items.append(f"<li>{item}</li>")
+        parts.append("<b>Findings</b><ul>" + "".join(items) + "</ul>")
+    if result.explanation:
+        who = escape(result.explanation.writer)
+        if result.explanation.model:
+            who += f", {escape(result.explanation.model)}"
+        paragraphs = "".join(
+            f"<p>{escape(p)}</p>" for p in result.explanation.text.split("\n\n") if p.strip()
+        )
+        parts.append(f"<b>Explanation</b> <small>({who})</small>{paragraphs}")
+        if result.explanation.note:
+            parts.append(f"<p><small>{escape(result.explanation.note)}</small></p>")
+    return "".join(parts)
+
+
+def show_analysis(result: Result) -> None:
+    """Efficiency chart, per-thread/per-rank chart, findings and prose."""
+    from IPython.display import Image, display
+
+    from kernel_magics.charts import efficiency_plot_png, profile_bars_png
+
+    png = efficiency_plot_png(result.runs)
+    if png:
+        display(Image(data=png, format="png"))
+    profiled = [r for r in result.runs if r.profile is not None]
+    if profiled:
+        widest = max(profiled, key=lambda r: (r.workers, r.threads))
+        png = profile_bars_png(widest.profile)
+        if png:
+            display(Image(data=png, format="png"))
+    display(
+        {"text/plain": "\n".join(analysis_lines(result)), "text/html": analysis_html(result)},
+        raw=True,
+    )
 
 
 class GenerationDisplay(NotebookReporter):

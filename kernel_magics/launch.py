@@ -59,8 +59,13 @@ def run_command(
     mpi: bool,
     settings: Settings,
     forward_env: tuple[str, ...] = (),
+    set_env: dict[str, str] | None = None,
 ) -> list[str]:
-    """argv for one configuration; MPI programs go through ``mpirun -np``."""
+    """argv for one configuration; MPI programs go through ``mpirun -np``.
+
+    ``forward_env`` names variables passed on to the ranks; ``set_env`` sets
+    variables in the ranks only (``-x NAME=VALUE``), not in ``mpirun`` itself.
+    """
     argv = [str(binary), *shlex.split(program_args)]
     if not mpi:
         return argv
@@ -69,6 +74,8 @@ def run_command(
         launcher += ["--bind-to", "none"]  # else all of a rank's threads share one core
     for name in ("OMP_NUM_THREADS", *forward_env):
         launcher += ["-x", name]
+    for name, value in (set_env or {}).items():
+        launcher += ["-x", f"{name}={value}"]
     return launcher + argv
 
 

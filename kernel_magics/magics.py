@@ -12,7 +12,7 @@ import shlex
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments
-from traitlets import Float, Int, Unicode
+from traitlets import CaselessStrEnum, Float, Int, Unicode
 
 from kernel_magics.llm import LLMConfig
 from kernel_magics.options import RUN_OPTIONS, glue_dash_values, request_from_args
@@ -34,11 +34,19 @@ HPC_HELP = """\
   %hpc help                   this text
   %hpc models                 language models: configured, reachable, key set
   %hpc fix                    explain and repair the last failed %%hpc_run / %%hpc
+  %hpc explain [VAR] [--level student|expert] [--with llm|template]
+                              findings and prose for the last Result (or VAR) again
 Cell magics:
   %%hpc [options] [words]     request in words (+ code) -> verified, measured parallel code
   %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
                               (%%hpc_run? lists the options)
 The last Result is in the variable _hpc."""
+
+
+def _explain_choice(args, default: str) -> str | None:
+    """Who explains this run: --explain, else the default with --profile, else nobody."""
+    choice = args.explain or (default if args.profile else None)
+    return None if choice == "none" else choice
 
 
 def _run_options(func):
@@ -84,6 +92,12 @@ class HPCMagics(Magics):
     max_ranks = Int(_DEFAULTS.max_ranks, help="largest MPI rank count allowed").tag(config=True)
     output_limit_kb = Int(
         _DEFAULTS.output_limit_kb, help="program output shown live before it is truncated, KB"
+    ).tag(config=True)
+    explain = CaselessStrEnum(
+        ["llm", "template", "none"],
+        _DEFAULTS.explain,
+        help="who explains --profile runs: the language model (its numbers are checked "
+        "against the findings), a template, or none",
     ).tag(config=True)
     mpi_env = Unicode(
         _DEFAULTS.mpi_env,
@@ -138,7 +152,9 @@ class HPCMagics(Magics):
         from kernel_magics.pipeline import RequestError, run_program
 
         try:
-            result = run_program(request, self.settings(), NotebookReporter())
+            result = run_program(
+                request, self.settings(), NotebookReporter(), llm_config=self.llm_config()
+            )
         except (RequestError, CompilerNotFound) as err:
             raise UsageError(str(err)) from None
         self.shell.user_ns["_hpc"] = result
@@ -178,7 +194,13 @@ class HPCMagics(Magics):
             raise UsageError(f"-o/--out needs a variable name, not {args.out!r}")
         if args.name and not args.name.isidentifier():
             raise UsageError(f"--name needs a simple name (letters, digits, _), not {args.name!r}")
-        request = request_from_args(args, cell, source_name=args.name or "cell", line_offset=1)
+        request = request_from_args(
+            args,
+            cell,
+            explain_default=self.explain,
+            source_name=args.name or "cell",
+            line_offset=1,
+        )
         self._execute(request, args.out)
 
     @magic_arguments()
@@ -267,6 +289,9 @@ class HPCMagics(Magics):
             repeat=args.repeat,
             timeout=args.timeout,
             race_check=False,
+            profile=args.profile,
+            explain=_explain_choice(args, self.explain),
+            explain_level=args.level,
             name=args.name,
             source_name="generated",
         )
@@ -293,6 +318,7 @@ class HPCMagics(Magics):
             "learn": self._learn,
             "models": self._models,
             "fix": self._fix,
+            "explain": self._explain,
         }
         if command not in handlers:
             raise UsageError(f"unknown %hpc command {command!r}\n\n{HPC_HELP}")
@@ -324,6 +350,30 @@ class HPCMagics(Magics):
         parser_args.api = parser_args.api or failure["api"]
         parser_args.lang = parser_args.lang or failure["lang"]
         self._generate_and_run(text, failure["code"], parser_args)
+
+    def _explain(self, words: list[str]):
+        """Findings and prose for the last Result (``_hpc``) or a named one, again."""
+        from kernel_magics.display import NotebookReporter, show_analysis
+        from kernel_magics.pipeline import analyse
+        from kernel_magics.result import Result
+        from kernel_magics.search_front import SubcommandParser
+
+        parser = SubcommandParser(prog="%hpc explain", description="explain a Result again")
+        parser.add_argument("var", nargs="?", default="_hpc", help="a Result (default: _hpc)")
+        parser.add_argument("--level", choices=("student", "expert"), default="student")
+        parser.add_argument("--with", dest="writer", choices=("llm", "template"), default=None)
+        args = parser.parse_args(words)
+        result = self.shell.user_ns.get(args.var)
+        if not isinstance(result, Result):
+            raise UsageError(
+                f"{args.var} holds no Result: run a %%hpc_run cell first "
+                "(add --profile for per-thread and per-rank data)"
+            )
+        if not result.runs:
+            raise UsageError(f"{args.var} has no runs to explain (did the build fail?)")
+        writer = args.writer or (self.explain if self.explain != "none" else "template")
+        analyse(result, writer, args.level, NotebookReporter(), self.llm_config())
+        show_analysis(result)
 
     def _search(self, words: list[str]):
         from IPython.display import display
@@ -377,8 +427,13 @@ class HPCMagics(Magics):
         overrides = {
             k: v
             for k, v in given.items()
-            if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check"}
+            if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check", "profile"}
         }
+        if args.profile or args.explain:
+            overrides["explain"] = _explain_choice(args, self.explain)
+            overrides["explain_level"] = args.level
+        given.pop("explain", None)
+        given.pop("level", None)
         ignored = sorted(set(given) - set(overrides) - {"out"})
         if ignored:
             raise UsageError(

@@ -92,6 +92,31 @@ RUN_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
             action="store_true", help="also build with clang ThreadSanitizer and report data races"
         ),
     ),
+    (
+        ("--profile",),
+        dict(
+            action="store_true",
+            help="measure per thread (OpenMP) and per rank (MPI), find what limits the speed "
+            "and explain it",
+        ),
+    ),
+    (
+        ("--explain",),
+        dict(
+            choices=("llm", "template", "none"),
+            default=None,
+            help="who writes the explanation: the language model (numbers checked), a "
+            "template, or none (default with --profile: HPCMagics.explain)",
+        ),
+    ),
+    (
+        ("--level",),
+        dict(
+            choices=("student", "expert"),
+            default="student",
+            help="for whom the explanation is written",
+        ),
+    ),
     (("--name",), dict(default=None, help="keep the program under this name for %%hpc run NAME")),
 ]
 
@@ -119,9 +144,17 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(*flags, **kwargs)
 
 
-def request_from_args(args: argparse.Namespace, source: str, **extra) -> RunRequest:
-    """Build a RunRequest from parsed options and the program's source."""
+def request_from_args(
+    args: argparse.Namespace, source: str, explain_default: str = "llm", **extra
+) -> RunRequest:
+    """Build a RunRequest from parsed options and the program's source.
+
+    ``--profile`` without ``--explain`` explains with ``explain_default``.
+    """
     from kernel_magics.pipeline import RunRequest
+
+    explain = args.explain or (explain_default if args.profile else None)
+    explain = None if explain == "none" else explain
 
     return RunRequest(
         source=source,
@@ -134,6 +167,9 @@ def request_from_args(args: argparse.Namespace, source: str, **extra) -> RunRequ
         repeat=args.repeat,
         timeout=args.timeout,
         race_check=args.race_check,
+        profile=args.profile,
+        explain=explain,
+        explain_level=args.level,
         name=args.name,
         **extra,
     )

@@ -18,6 +18,7 @@ from kernel_magics import __version__
 from kernel_magics.build import CompilerNotFound, build_program, choose_toolchain
 from kernel_magics.launch import describe_failure, run_command, run_environment
 from kernel_magics.paths import cache_subdir
+from kernel_magics.profile import PROFILE_DIR_VAR, ProfileTools, profile_tools, read_run_profile
 from kernel_magics.race import TSAN_OPTIONS, parse_tsan_races
 from kernel_magics.reporter import Reporter
 from kernel_magics.result import BuildInfo, RaceCheck, Result, RunRecord
@@ -45,6 +46,9 @@ class RunRequest:
     timeout: float | None = None
     race_check: bool = False
     race_threads: list[int] | None = None  # None: one run at max(2, min(max threads, 4))
+    profile: bool = False  # per-thread (OMPT) and per-rank (PMPI) data for each configuration
+    explain: str | None = None  # "llm" or "template": findings in prose (None: no prose)
+    explain_level: str = "student"  # or "expert"
     name: str | None = None
     source_name: str = "cell"  # file name (without suffix) compiler messages use
     line_offset: int = 0  # the code's first line is line 1 + line_offset for the user
@@ -63,6 +67,10 @@ def _plan(request: RunRequest, settings: Settings) -> _Plan:
     """Check the request against the settings; choose defaults for the sweep."""
     if not request.source.strip():
         raise RequestError("the cell is empty: write a C or C++ program below %%hpc_run")
+    if request.explain not in (None, "llm", "template"):
+        raise RequestError(f"--explain must be llm or template, not {request.explain!r}")
+    if request.explain_level not in ("student", "expert"):
+        raise RequestError(f"--level must be student or expert, not {request.explain_level!r}")
     try:
         info = analyse_source(request.source, request.lang)
     except ValueError as err:
@@ -118,20 +126,27 @@ def _work_dir(build: BuildInfo) -> Path:
 def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
     records: list[RunRecord] = []
     configs = [(t, r) for r in plan.ranks for t in plan.threads]
+    tools = _profile_tools(plan, build, settings, reporter) if request.profile else None
     for index, (threads, ranks) in enumerate(configs):
         record = RunRecord(threads=threads, ranks=ranks, mpi=plan.info.uses_mpi)
         records.append(record)
-        argv = run_command(build.binary, request.args, threads, ranks, plan.info.uses_mpi, settings)
-        env = run_environment(threads, ranks, plan.info.uses_mpi, settings=settings)
         for repetition in range(request.repeat):
             progress = f"run {index + 1}/{len(configs)}: {record.label}"
             if request.repeat > 1:
                 progress += f" (repeat {repetition + 1}/{request.repeat})"
+            profile_dir = None
+            if tools is not None and repetition == 0:  # the first repetition is profiled
+                profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=cache_subdir("runs")))
+                progress += ", profiled"
             reporter.stage(progress)
+            argv, env = _launch(request, plan, build, settings, threads, ranks, tools, profile_dir)
             stream = reporter.output if repetition == 0 else None
             work_dir = _work_dir(build)
             outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, on_output=stream)
             shutil.rmtree(work_dir, ignore_errors=True)
+            if profile_dir is not None:
+                record.profile = read_run_profile(profile_dir, threads, ranks, tools)
+                shutil.rmtree(profile_dir, ignore_errors=True)
             failure = describe_failure(
                 outcome, plan.info.uses_mpi, plan.limits.timeout_s, plan.limits.memory_mb
             )
@@ -148,6 +163,50 @@ def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
         if records[-1].interrupted:
             break
     return records
+
+
+def analyse(result: Result, writer=None, level="student", reporter=None, llm_config=None):
+    """Compute the Result's findings and, when ``writer`` is given, their prose."""
+    from kernel_magics.explain import explain
+    from kernel_magics.findings import find
+
+    reporter = reporter or Reporter()
+    result.findings = find(result)
+    if writer:
+        reporter.stage(f"explaining the measurements ({writer})")
+        options = {} if writer == "template" else {"config": llm_config, "reporter": reporter}
+        result.explanation = explain(result.findings, writer, level, **options)
+    return result
+
+
+def _profile_tools(plan, build, settings, reporter) -> ProfileTools:
+    reporter.stage("profiling: preparing the OpenMP (OMPT) and MPI (PMPI) profilers")
+    tools = profile_tools(plan.info, build.compiler, settings)
+    for note in tools.notes:
+        reporter.warning(note)
+    return tools
+
+
+def _launch(request, plan, build, settings, threads, ranks, tools, profile_dir):
+    """argv and environment of one run, with the profilers when ``profile_dir`` is set."""
+    mpi = plan.info.uses_mpi
+    env = run_environment(threads, ranks, mpi, settings=settings)
+    profiler_env = {}
+    if profile_dir is not None:
+        profiler_env = {**tools.env, PROFILE_DIR_VAR: str(profile_dir)}
+        if not mpi:
+            env.update(profiler_env)
+    # Through mpirun the profilers reach the ranks only (-x NAME=VALUE), not mpirun itself.
+    argv = run_command(
+        build.binary,
+        request.args,
+        threads,
+        ranks,
+        mpi,
+        settings,
+        set_env=profiler_env if mpi else None,
+    )
+    return argv, env
 
 
 def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
@@ -208,9 +267,16 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
 
 
 def run_program(
-    request: RunRequest, settings: Settings | None = None, reporter: Reporter | None = None
+    request: RunRequest,
+    settings: Settings | None = None,
+    reporter: Reporter | None = None,
+    llm_config=None,
 ) -> Result:
     """Build the program, run the sweep, optionally race-check; return the Result.
+
+    With ``request.profile`` or ``request.explain`` the Result also gets its
+    findings, and with ``request.explain`` their prose (``llm_config`` chooses
+    the language model).
 
     Raises ``RequestError`` for bad options and ``CompilerNotFound`` when the
     needed compiler is missing; every other failure is recorded in the Result.
@@ -250,6 +316,8 @@ def run_program(
         interrupted = any(r.interrupted for r in result.runs)
         if request.race_check and not interrupted:
             result.race_check = _run_race_check(request, plan, settings, reporter)
+        if (request.profile or request.explain) and not interrupted:
+            analyse(result, request.explain, request.explain_level, reporter, llm_config)
     result.provenance = {
         "tool": f"jupyter-hpc {__version__}",
         "compiler": build.compiler,

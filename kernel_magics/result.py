@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kernel_magics.explain import Explanation
+    from kernel_magics.findings import Finding
+    from kernel_magics.profile import RunProfile
 
 
 def _median(values: list[float]) -> float:
@@ -57,6 +62,7 @@ class RunRecord:
     stdout: str = ""
     stderr: str = ""
     notes: list[str] = field(default_factory=list)
+    profile: RunProfile | None = None  # with --profile: per-thread / per-rank data
 
     @property
     def ok(self) -> bool:
@@ -142,6 +148,13 @@ class Result:
     provenance: dict[str, Any] = field(default_factory=dict)
     name: str | None = None
     line_offset: int = 0  # source line N is line N + line_offset of the cell
+    findings: list[Finding] = field(default_factory=list)  # from the sweep and the profiles
+    explanation: Explanation | None = None  # the findings in prose
+
+    @property
+    def profile(self) -> list[RunProfile]:
+        """The per-thread / per-rank profiles of the configurations that were profiled."""
+        return [run.profile for run in self.runs if run.profile is not None]
 
     @property
     def ok(self) -> bool:
@@ -188,6 +201,7 @@ class Result:
                     "stdout": run.stdout,
                     "stderr": run.stderr,
                     "notes": run.notes,
+                    "profile": run.profile.to_dict() if run.profile else None,
                 }
             )
         return {
@@ -199,5 +213,8 @@ class Result:
             "build": build,
             "runs": runs,
             "race_check": asdict(self.race_check) if self.race_check else None,
+            "findings": [f.to_dict() for f in self.findings],
+            "explanation": self.explanation.text if self.explanation else None,
+            "explanation_writer": self.explanation.writer if self.explanation else None,
             "provenance": self.provenance,
         }

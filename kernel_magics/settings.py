@@ -34,6 +34,7 @@ class Settings:
     max_threads: int = 256
     max_ranks: int = 64
     output_limit_kb: int = 64
+    explain: str = "llm"  # who explains --profile runs: llm, template or none
     # Open MPI's default UCX transport takes ~0.2 s to start on a machine without a
     # fast network; its shared-memory transport is what single-node runs want.
     mpi_env: str = "OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader"

@@ -62,3 +62,24 @@ def test_from_words_generates_verifies_and_runs(from_words):
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    notebook = execute(EXAMPLES / "04_profiles_and_explanations.ipynb", timeout=900)
+    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_profiles_notebook_finds_causes_and_explains_them(profiles):
+    text = "\n".join(profiles)
+    static, after_fix = profiles[2], profiles[4]
+    assert "load imbalance" in static and "schedule(dynamic, 64)" in static
+    assert "thread 0: working" in profiles[3] and "thread 1: working" in profiles[3]
+    assert "outside parallel regions (measured)" in profiles[5]
+    assert "MPI_Send" in profiles[6] and "inside MPI" in profiles[6]
+    assert "rank 1:" in profiles[7] and "MPI_Recv x20000" in profiles[7]
+    assert "Explanation (" in profiles[8]  # by the model or, failing the check, the template
+    assert "written by:" in profiles[9]
+    assert "load_imbalance:" in profiles[12]
+    assert "[plot]" in static and "[plot]" in after_fix
+    assert "Error" not in text
