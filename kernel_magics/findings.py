@@ -82,6 +82,7 @@ def find(result: Result, cores: int | None = None) -> list[Finding]:
     findings += _openmp_profile(good)
     findings += _mpi_profile(good)
     findings += _too_little_work(good, base)
+    findings += _hot_lines(good)
     failed = [r for r in result.runs if not r.ok]
     if failed:
         findings.append(
@@ -440,6 +441,31 @@ def _mpi_suggestion(top_calls: list[str]) -> str:
             "rank more work between calls; time inside it also includes waiting for slow ranks"
         )
     return "give each rank more work between communications"
+
+
+def _hot_lines(good: list[RunRecord]) -> list[Finding]:
+    for run in good:
+        hot = [h for h in (run.profile.hot_lines if run.profile else []) if h.line]
+        if not hot:
+            continue
+        top = hot[0]
+        others = ", ".join(f"line {h.line} {h.percent:.0f}%" for h in hot[1:3])
+        message = (
+            f"at {run.label} {top.percent:.0f}% of the time samples fall on line {top.line}"
+            + (f" (`{top.code}`)" if top.code else "")
+            + (f"; next: {others}" if others else "")
+        )
+        return [
+            Finding(
+                "hot_lines",
+                top.percent,
+                message,
+                "make this line cheaper first (it is where the time goes)",
+                "info",
+                {"line": top.line, "percent": round(top.percent)},
+            )
+        ]
+    return []
 
 
 def _too_little_work(good: list[RunRecord], base: RunRecord | None) -> list[Finding]:

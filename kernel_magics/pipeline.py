@@ -18,7 +18,15 @@ from kernel_magics import __version__
 from kernel_magics.build import CompilerNotFound, build_program, choose_toolchain
 from kernel_magics.launch import describe_failure, run_command, run_environment
 from kernel_magics.paths import cache_subdir
-from kernel_magics.profile import PROFILE_DIR_VAR, ProfileTools, profile_tools, read_run_profile
+from kernel_magics.profile import (
+    PROFILE_DIR_VAR,
+    ProfileTools,
+    perf_prefix,
+    perf_status,
+    profile_tools,
+    read_hot_lines,
+    read_run_profile,
+)
 from kernel_magics.race import TSAN_OPTIONS, parse_tsan_races
 from kernel_magics.reporter import Reporter
 from kernel_magics.result import BuildInfo, RaceCheck, Result, RunRecord
@@ -179,6 +187,42 @@ def analyse(result: Result, writer=None, level="student", reporter=None, llm_con
     return result
 
 
+def _sample_hot_lines(request, plan, build, settings, reporter, runs) -> None:
+    """One extra run of the most parallel configuration under ``perf record``.
+
+    Extra, so that the sampler's start-up (up to a second) is not in the timings.
+    The hot lines go into that configuration's profile, or a note says why not.
+    """
+    profiled = [r for r in runs if r.ok and r.profile is not None]
+    if not profiled:
+        return
+    record = max(profiled, key=lambda r: (r.workers, r.threads))
+    if plan.info.uses_mpi:
+        record.profile.notes.append("hot lines are sampled for OpenMP and serial programs only")
+        return
+    available, reason = perf_status()
+    if not available:
+        record.profile.notes.append(f"hot lines not sampled: {reason}")
+        return
+    reporter.stage(f"profiling: sampling hot lines with perf at {record.label}")
+    folder = Path(tempfile.mkdtemp(prefix="perf-", dir=cache_subdir("runs")))
+    try:
+        argv, env = _launch(
+            request, plan, build, settings, record.threads, record.ranks, None, None
+        )
+        outcome = run_limited(
+            perf_prefix(folder / "perf.data") + argv, cwd=folder, env=env, limits=plan.limits
+        )
+        if outcome.returncode != 0 or not (folder / "perf.data").exists():
+            record.profile.notes.append("hot lines not sampled: the run under perf failed")
+            return
+        cell_lines = [""] * request.line_offset + request.source.splitlines()
+        source_name = request.source_name + plan.info.suffix
+        record.profile.hot_lines = read_hot_lines(folder / "perf.data", source_name, cell_lines)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _profile_tools(plan, build, settings, reporter) -> ProfileTools:
     reporter.stage("profiling: preparing the OpenMP (OMPT) and MPI (PMPI) profilers")
     tools = profile_tools(plan.info, build.compiler, settings)
@@ -285,7 +329,10 @@ def run_program(
     reporter = reporter or Reporter()
     started = _utc_now()
     plan = _plan(request, settings)
-    toolchain = choose_toolchain(plan.info, settings, request.cflags, request.ldflags)
+    # Profiled builds carry debug information so that perf can name source lines
+    # (-g does not change the code gcc generates).
+    cflags = request.cflags + (" -g" if request.profile else "")
+    toolchain = choose_toolchain(plan.info, settings, cflags, request.ldflags)
     reporter.stage(
         f"{'C++' if plan.info.lang == 'c++' else 'C'} ({plan.info.lang_reason}), "
         f"{plan.info.api}: compiling with {toolchain.compiler} {' '.join(toolchain.flags)}"
@@ -314,6 +361,8 @@ def run_program(
         )
         result.runs = _run_sweep(request, plan, build, settings, reporter)
         interrupted = any(r.interrupted for r in result.runs)
+        if request.profile and not interrupted:
+            _sample_hot_lines(request, plan, build, settings, reporter, result.runs)
         if request.race_check and not interrupted:
             result.race_check = _run_race_check(request, plan, settings, reporter)
         if (request.profile or request.explain) and not interrupted:
@@ -330,6 +379,13 @@ def run_program(
         "timeout_s": plan.limits.timeout_s,
         "mpiexec": settings.mpiexec if plan.info.uses_mpi else None,
         "mpi_env": settings.mpi_env_vars() if plan.info.uses_mpi else None,
+        "profiled": request.profile,
+        "explanation": (
+            result.explanation.writer
+            + (f" ({result.explanation.model})" if result.explanation.model else "")
+            if result.explanation
+            else None
+        ),
         "host": os.uname().nodename,
         "user": _user_name(),
         "cores": Settings.default_parallelism(),

@@ -88,6 +88,16 @@ class RankProfile:
 
 
 @dataclass
+class HotLine:
+    """A source line where ``perf`` samples found the program spending its time."""
+
+    line: int | None  # in the cell (or file); None when perf could not tell
+    percent: float  # of the samples
+    code: str = ""  # the line's text
+    where: str = ""  # as perf printed it (file:line or a function)
+
+
+@dataclass
 class RunProfile:
     """The profile of one configuration (threads x ranks)."""
 
@@ -96,6 +106,7 @@ class RunProfile:
     openmp: list[OpenMPProfile] = field(default_factory=list)  # one per process
     mpi: list[RankProfile] = field(default_factory=list)  # one per rank
     notes: list[str] = field(default_factory=list)
+    hot_lines: list[HotLine] = field(default_factory=list)  # sampled with perf, if it could
 
     @property
     def thread_rows(self) -> list[ThreadProfile]:
@@ -241,6 +252,82 @@ def read_run_profile(folder: Path, threads: int, ranks: int, tools: ProfileTools
             "(ranks that did not reach MPI_Finalize are missing)"
         )
     return profile
+
+
+# --------------------------------------------------------------------------- perf
+
+PERF_FREQUENCY = 499  # samples per second per thread
+
+
+@lru_cache(maxsize=1)
+def perf_status() -> tuple[bool, str]:
+    """Whether ``perf record`` works here, and if not, why (said to the user)."""
+    perf = shutil.which("perf")
+    if perf is None:
+        return False, "perf is not installed (Debian/Ubuntu: apt-get install linux-perf)"
+    try:
+        proc = subprocess.run(
+            [perf, "record", "-q", "-F", str(PERF_FREQUENCY), "-o", os.devnull, "--", "true"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return False, f"perf did not run ({err})"
+    if proc.returncode != 0:
+        reason = (proc.stderr.strip().splitlines() or ["unknown error"])[0]
+        return False, f"perf cannot sample on this machine ({reason}; see perf_event_paranoid)"
+    return True, ""
+
+
+def perf_prefix(output: Path) -> list[str]:
+    """The command that samples a program into ``output``."""
+    return [
+        shutil.which("perf") or "perf",
+        "record",
+        "-q",
+        "-F",
+        str(PERF_FREQUENCY),
+        "-o",
+        str(output),
+        "--",
+    ]
+
+
+def read_hot_lines(
+    perf_data: Path, source_name: str, cell_lines: list[str], limit: int = 5
+) -> list[HotLine]:
+    """The top lines of ``source_name`` in a perf recording (the build has -g)."""
+    proc = subprocess.run(
+        [
+            shutil.which("perf") or "perf",
+            "report",
+            "-i",
+            str(perf_data),
+            "--stdio",
+            "--no-children",
+            "--sort",
+            "srcline",
+            "-q",
+            "--percent-limit",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    hot = []
+    for raw in proc.stdout.splitlines():
+        parts = raw.split()
+        if len(parts) < 2 or not parts[0].endswith("%"):
+            continue
+        percent, where = float(parts[0].rstrip("%")), parts[1]
+        name, _, number = where.rpartition(":")
+        line = int(number) if number.isdigit() and name.endswith(source_name) else None
+        code = cell_lines[line - 1].strip() if line and line <= len(cell_lines) else ""
+        hot.append(HotLine(line=line, percent=percent, code=code, where=where))
+    hot.sort(key=lambda h: (h.line is None, -h.percent))  # the program's own lines first
+    return hot[:limit]
 
 
 def _load(path: Path, profile: RunProfile) -> dict | None:

@@ -10,6 +10,7 @@ import pytest
 from conftest import program
 
 from kernel_magics.pipeline import RunRequest, run_program
+from kernel_magics.profile import perf_status
 from kernel_magics.settings import Settings
 
 CORES = Settings.default_parallelism()
@@ -35,6 +36,21 @@ def test_triangular_work_under_static_schedule_is_found_imbalanced():
     assert imbalance.severity == "warning" and imbalance.value >= 0.2
     assert "schedule(dynamic, 64)" in imbalance.suggestion
     assert "schedule(dynamic, 64)" in result.explanation.text
+    if perf_status()[0]:  # the inner loop (line 12) is where the samples fall
+        hot = result.runs[0].profile.hot_lines
+        assert hot[0].line == 12 and "row +=" in hot[0].code, hot
+        assert findings["hot_lines"].numbers["line"] == 12
+
+
+def test_hot_lines_use_the_cells_line_numbers(ip, run_cell):
+    if not perf_status()[0]:
+        pytest.skip(perf_status()[1])
+    res, out, err = run_cell(
+        "%%hpc_run -t 2 --profile --explain none\n" + program("omp_triangular.c")
+    )
+    assert res.success, err
+    hot = ip.user_ns["_hpc"].runs[0].profile.hot_lines
+    assert hot[0].line == 13  # the %%hpc_run line is line 1 of the cell
 
 
 def test_balanced_schedule_is_not_called_imbalanced():
@@ -132,3 +148,14 @@ def test_magic_profile_shows_findings_and_explain_again(ip, run_cell):
 def test_bad_explain_options_give_usage(run_cell, bad):
     res, out, err = run_cell(f"%%hpc_run --profile {bad}\n" + program("omp_sum.c"))
     assert not res.success
+
+
+def test_a_kept_program_can_be_run_again_with_profile(ip, run_cell):
+    res, out, err = run_cell("%%hpc_run --name tiny -t 2\n" + program("omp_tiny_loops.c"))
+    assert res.success, err
+    assert ip.user_ns["_hpc"].findings == []
+    res, out, err = run_cell("%hpc run tiny --profile --explain template")
+    assert res.success, err
+    result = ip.user_ns["_hpc"]
+    assert any(f.kind == "too_little_work" for f in result.findings)
+    assert result.explanation.writer == "template"
