@@ -57,11 +57,16 @@ def _run(spec: dict, arg: int, profile: bool) -> tuple[float, object]:
     return run.times_s[0], run
 
 
-def calibrate(spec: dict) -> int:
-    """The argument that makes the plain run take about WORK_TARGET_S."""
-    probe = spec["probe"]
-    seconds, _ = _run(spec, probe, profile=False)
-    return max(int(probe * WORK_TARGET_S / max(seconds, 1e-3)), 1)
+def calibrate(spec: dict, rounds: int = 3) -> int:
+    """The argument that makes the plain run take about WORK_TARGET_S.
+
+    A few rounds: a run's fixed cost (start-up, mpirun) makes one scaling step overshoot.
+    """
+    arg = spec["probe"]
+    for _ in range(rounds):
+        seconds, _ = _run(spec, arg, profile=False)
+        arg = max(int(arg * WORK_TARGET_S / max(seconds, 1e-3)), 1)
+    return arg
 
 
 def measure(name: str, spec: dict, reps: int, log) -> dict:

@@ -94,6 +94,7 @@ def _info_lines(report: dict) -> list[str]:
             f"cold run, absolute: jupyter hpc {cold['tool_median_s']:.3f} s vs "
             f"mpicc && mpirun {cold['plain_median_s']:.3f} s (+{cold['overhead_ms']:.0f} ms)"
         )
+    if overhead and "plain_same_transport_median_s" in cold:  # older results lack it
         ucx_ms = (cold["plain_median_s"] - cold["plain_same_transport_median_s"]) * 1e3
         out.append(
             "the tool's own cost, with plain mpirun given the same Open MPI transport"
@@ -102,6 +103,7 @@ def _info_lines(report: dict) -> list[str]:
             f" +{warm['api_overhead_same_transport_ms']:.0f} ms; the default transport"
             f" (UCX) costs ~{ucx_ms:.0f} ms per start on this machine"
         )
+    if overhead:
         out.append(
             f"cached re-run through the CLI: `jupyter hpc run --json`"
             f" +{warm['cli_overhead_ms']:.0f} ms, `jupyter-hpc run --json`"
@@ -203,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         report["benchmarks"][key] = result
         report["targets"] += result["targets"]
+        # Saved at once: a suite can take an hour, and nothing later may lose it.
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        _write(RESULTS / f"suite-{key}.json", json.dumps(result, indent=1, default=str) + "\n")
         describe[key] = describer(result)
     if args.only:
         _keep_earlier_suites(report, {key for key, *_ in suites})
