@@ -126,12 +126,12 @@ def _keep_earlier_suites(report: dict, ran: set[str]) -> None:
     for key, result in earlier.get("benchmarks", {}).items():
         if key in ran or key in report["benchmarks"]:
             continue
+        result.setdefault("measured", when)  # results written before suites carried their date
         report["benchmarks"][key] = result
         for t in result.get("targets", []):
-            detail = (
-                t["detail"] if "(measured " in t["detail"] else f"{t['detail']} (measured {when})"
+            report["targets"].append(
+                {**t, "detail": f"{t['detail']} (measured {result['measured']})"}
             )
-            report["targets"].append({**t, "detail": detail})
 
 
 def _write(path: Path, text: str) -> None:
@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             report["errors"][key] = traceback.format_exc()
             _log(report["errors"][key])
             continue
+        result["measured"] = report["machine"]["date"]
         report["benchmarks"][key] = result
         report["targets"] += result["targets"]
         # Saved at once: a suite can take an hour, and nothing later may lose it.

@@ -33,6 +33,26 @@ def defines_main(code: str) -> bool:
     return re.search(r"\bint\s+main\s*\(", code) is not None
 
 
+def entry_problem(code: str, entry: str) -> str | None:
+    """Why ``code`` does not provide the function ``entry`` a caller will link to, or None.
+
+    A definition is the name, its parameters and a body; ``static`` hides it from
+    the caller's object file.
+    """
+    name = re.escape(entry)
+    definition = re.compile(rf"\b{name}\s*\([^;{{}}]*\)\s*(const\s*)?(noexcept\s*)?\{{", re.S)
+    match = definition.search(code)
+    if match is None:
+        return (
+            f"the program does not define the function `{entry}` that the request asks for "
+            "(use exactly the requested name and signature, at file scope)"
+        )
+    line_start = code.rfind("\n", 0, match.start()) + 1
+    if re.search(r"\bstatic\b", code[line_start : match.start()]):
+        return f"`{entry}` is declared static, so other files cannot call it: remove `static`"
+    return None
+
+
 def remove_main(code: str) -> str:
     """The program without its ``main`` function (what a function-only answer is)."""
     from retrieval.chunking import split_source

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from kernel_magics.codegen import defines_main, extract_code, remove_main
+from kernel_magics.codegen import defines_main, entry_problem, extract_code, remove_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
 from kernel_magics.reporter import Reporter
@@ -73,8 +73,16 @@ class Generation:
 
     @property
     def best(self) -> Attempt | None:
+        """The verified attempt, else the one that got furthest (for a function request,
+        one that defines the function first: without it the answer cannot even link)."""
         scored = [a for a in self.attempts if a.code]
-        return max(scored, key=lambda a: (a.ok, STAGES.index(a.stage)), default=None)
+        entry = self.request.entry
+
+        def rank(a: Attempt):
+            provides_entry = not entry or entry_problem(a.code, entry) is None
+            return (a.ok, provides_entry, STAGES.index(a.stage))
+
+        return max(scored, key=rank, default=None)
 
     def failure_summary(self) -> str:
         best = self.best
@@ -206,6 +214,8 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         attempt.what = "the reply contains no C/C++ code block"
     elif not request.verify:  # the baseline: the first code is the answer, unchecked
         attempt.ok = True
+    elif request.entry and entry_problem(attempt.code, request.entry):
+        attempt.what = entry_problem(attempt.code, request.entry)
     elif request.entry and not defines_main(attempt.code):
         attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
     else:

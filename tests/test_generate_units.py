@@ -284,3 +284,38 @@ def test_retrieval_respects_the_requested_language():
         searcher=searcher,
     )
     assert searcher.filters["lang"] == "c" and searcher.filters["api"] == "openmp"
+
+
+@pytest.mark.parametrize(
+    "code, problem",
+    [
+        ("double scale(double x) { return 2 * x; }", None),
+        ("double scale(const double *x,\n             int n) const\n{ return 0; }", None),
+        ("double scale(double x);\nint main(void) { return 0; }", "does not define"),
+        ("double rescale(double x) { return x; }", "does not define"),
+        ("static double scale(double x) { return x; }", "static"),
+    ],
+)
+def test_entry_problem_finds_missing_or_hidden_functions(code, problem):
+    from kernel_magics.codegen import entry_problem
+
+    found = entry_problem(code, "scale")
+    assert (found is None) if problem is None else (problem in found)
+
+
+def test_a_program_without_the_requested_function_is_sent_back_before_it_is_run():
+    renamed = (
+        "```c\n#include <stdio.h>\ndouble times_two(double x) { return 2 * x; }\n"
+        'int main(void) { printf("%f\\n", times_two(1.0)); return 0; }\n```'
+    )
+    right = renamed.replace("times_two", "scale")
+    recorder = Recorder()
+    generation = generate(
+        GenerationRequest(text="scale by two", api="serial", k=0, max_repairs=1, entry="scale"),
+        reporter=recorder,
+        model=scripted(renamed, right),
+    )
+    first, second = generation.attempts
+    assert "does not define the function `scale`" in first.what and first.stage == "none"
+    assert not any("compiling" in s for s in recorder.stages[:2])  # not built: sent back at once
+    assert second.ok and "double scale" in generation.answer
