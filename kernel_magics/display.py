@@ -77,6 +77,8 @@ def show_result(result: Result) -> None:
         run = result.runs[0]
         line = f"{PREFIX} {run.label}: {run.time_s:.4f} s" if run.ok else f"{PREFIX} run failed"
         display({"text/plain": line}, raw=True, metadata=metadata)
+        if result.findings or result.explanation or result.profile:
+            show_analysis(result)
         return
     if good:
         table = result.table().round(

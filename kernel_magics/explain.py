@@ -16,7 +16,7 @@ from kernel_magics.reporter import Reporter
 
 LEVELS = ("student", "expert")
 WRITERS = ("llm", "template")
-MAX_WORDS = 160
+MAX_WORDS = 120
 MAX_REPLY_CHUNKS = 400  # streamed tokens; a reply this long has lost its way: stop it
 ALWAYS_ALLOWED = (0.0, 1.0, 100.0)  # "1 thread", "100% efficiency" as the ideal
 
@@ -177,14 +177,19 @@ AUDIENCE = {
 }
 
 
-def findings_prompt(findings: list[Finding]) -> str:
-    """The findings as the model sees them."""
+def findings_prompt(findings: list[Finding], words: int = MAX_WORDS) -> str:
+    """The findings as the model sees them, and the form of the answer (small models
+    follow the last instruction best)."""
     lines = ["FINDINGS:"]
     for finding in findings:
         line = f"- [{finding.kind}] {_sentence(finding.message)}"
         if finding.suggestion:
             line += f" Suggestion: {_sentence(finding.suggestion)}"
         lines.append(line)
+    lines.append(
+        f"\nExplain these findings in one or two paragraphs of plain text, at most {words} "
+        "words: no headings, no lists, no numbers that are not in FINDINGS."
+    )
     return "\n".join(lines)
 
 
@@ -225,7 +230,8 @@ def llm_explanation(
     for attempt in range(2):
         reporter.stage("explaining: the model writes" + (" (again)" if attempt else ""))
         try:
-            text = _clean(_stream(model, messages, reporter))
+            reply, cut = _stream(model, messages, reporter)
+            text = _clean(reply, cut)
         except KeyboardInterrupt:
             raise
         except Exception as err:  # an unreachable or broken provider: the template still works
@@ -256,8 +262,9 @@ def llm_explanation(
     return explanation
 
 
-def _stream(model, messages, reporter) -> str:
-    """The reply, streamed to the reporter when it shows tokens; cut when it runs on."""
+def _stream(model, messages, reporter) -> tuple[str, bool]:
+    """The reply (streamed to the reporter when it shows tokens) and whether it was cut
+    because it ran on."""
     show = getattr(reporter, "token", None)
     parts: list[str] = []
     for chunk in model.stream(messages):
@@ -271,12 +278,23 @@ def _stream(model, messages, reporter) -> str:
     end = getattr(reporter, "end_of_reply", None)
     if end and show:
         end()
-    return "".join(parts)
+    return "".join(parts), len(parts) >= MAX_REPLY_CHUNKS
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, cut: bool = False) -> str:
+    """Plain prose out of a reply: no code, headings, list markers or emphasis.
+
+    List numbers ("1.", "2.") are layout, not measurements, so they must not reach
+    the number check. A reply cut at the length limit ends at its last full sentence.
+    """
     text = re.sub(r"```.*?(```|$)", "", text, flags=re.S)  # no code in explanations
-    return text.strip()
+    text = re.sub(r"^\s*#+\s*.*$", "", text, flags=re.M)  # headings
+    text = re.sub(r"^\s*(?:\d+[.)]|[-*+])\s+", "", text, flags=re.M)  # list markers
+    text = text.replace("**", "").replace("__", "")
+    if cut and "." in text:
+        text = text[: text.rfind(".") + 1]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _fallback(findings, level, note, model=None) -> Explanation:

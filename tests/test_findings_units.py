@@ -184,3 +184,15 @@ def test_unknown_writer_or_level_is_refused():
         explain([], writer="poem")
     with pytest.raises(ValueError, match="level"):
         template_explanation([], level="child")
+
+
+def test_list_numbers_and_markdown_are_layout_not_invented_numbers():
+    findings = _findings()
+    reply = (
+        "### Why\n1. **Uneven work**: load imbalance 33%.\n2. With 2 threads the run was "
+        "1.33x faster.\n3. Try schedule(dynamic, 64).\n```c\nint x = 7;\n```"
+    )
+    explanation = llm_explanation(findings, model=_fake_model([reply]))
+    assert explanation.writer == "llm" and explanation.rejected == []
+    assert "###" not in explanation.text and "**" not in explanation.text
+    assert "3." not in explanation.text and "int x" not in explanation.text

@@ -72,14 +72,15 @@ def profiles():
 
 def test_profiles_notebook_finds_causes_and_explains_them(profiles):
     text = "\n".join(profiles)
-    static, after_fix = profiles[2], profiles[4]
+    static, after_fix = profiles[1], profiles[3]
     assert "load imbalance" in static and "schedule(dynamic, 64)" in static
-    assert "thread 0: working" in profiles[3] and "thread 1: working" in profiles[3]
-    assert "outside parallel regions (measured)" in profiles[5]
-    assert "MPI_Send" in profiles[6] and "inside MPI" in profiles[6]
-    assert "rank 1:" in profiles[7] and "MPI_Recv x20000" in profiles[7]
-    assert "Explanation (" in profiles[8]  # by the model or, failing the check, the template
-    assert "written by:" in profiles[9]
-    assert "load_imbalance:" in profiles[12]
+    assert "thread 0: working" in profiles[2] and "thread 1: working" in profiles[2]
+    assert "work is even" in after_fix
+    assert "outside parallel regions (measured)" in profiles[4]
+    assert "MPI_Send" in profiles[5] and "inside MPI" in profiles[5]
+    assert "rank 1:" in profiles[6] and "MPI_Recv x20000" in profiles[6]
+    assert "Explanation (" in profiles[7]  # by the model or, failing the check, the template
+    assert "written by:" in profiles[8]
+    assert "load_imbalance:" in profiles[10]
     assert "[plot]" in static and "[plot]" in after_fix
     assert "Error" not in text
