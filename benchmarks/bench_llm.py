@@ -22,12 +22,11 @@ A full run takes about two hours on 2 cores; ``--every 2`` (``make bench`` passe
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 
-from benchutil import BENCH_DIR, target
+from benchutil import BENCH_DIR, print_report, target
 
 TASKS = BENCH_DIR / "tasks"
 PASS_RATIO_TARGET = 1.5
@@ -115,13 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     result = run(
         log=lambda m: print(m, file=sys.stderr, flush=True), only=args.only, every=args.every
     )
-    if args.json:
-        print(json.dumps(result, indent=1, default=str))
-    for line in describe(result):
-        print(line)
-    for t in result["targets"]:
-        print(f"{'PASS' if t['passed'] else 'MISS'} {t['name']}: {t['value']} ({t['limit']})")
-    return 0 if all(t["passed"] for t in result["targets"]) else 1
+    return print_report(result, describe, args.json)
 
 
 if __name__ == "__main__":

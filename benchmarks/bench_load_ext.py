@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 
-from benchutil import PYTHON, REPO, bench_env, summary, target
+from benchutil import PYTHON, REPO, bench_env, print_report, summary, target
 
 LOAD_TARGET_MS = 300.0
 HEAVY_MODULES = ("pandas", "matplotlib", "numpy", "torch", "faiss", "langchain")
@@ -138,16 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print all numbers as JSON")
     args = parser.parse_args(argv)
     result = run(args.reps, log=lambda s: print(s, file=sys.stderr))
-    if args.json:
-        print(json.dumps(result, indent=1))
-    else:
-        print("\n".join(describe(result)))
-        for t in result["targets"]:
-            print(
-                f"{'PASS' if t['passed'] else 'MISS'}  {t['name']}: {t['value']:g} {t['unit']}"
-                f" (target <= {t['limit']:g} {t['unit']})"
-            )
-    return 0 if all(t["passed"] for t in result["targets"]) else 1
+    return print_report(result, describe, args.json)
 
 
 if __name__ == "__main__":

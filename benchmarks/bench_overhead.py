@@ -46,6 +46,7 @@ from benchutil import (
     bootstrap_ci,
     cpu_times,
     median,
+    print_report,
     summary,
     target,
 )
@@ -638,16 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print all numbers as JSON")
     args = parser.parse_args(argv)
     result = run(args.reps, args.iterations, log=lambda s: print(s, file=sys.stderr))
-    if args.json:
-        print(json.dumps(result, indent=1))
-    else:
-        print("\n".join(describe(result)))
-        for t in result["targets"]:
-            print(
-                f"{'PASS' if t['passed'] else 'MISS'}  {t['name']}: {t['value']:.3f} {t['unit']}"
-                f" (target <= {t['limit']:g} {t['unit']})"
-            )
-    return 0 if all(t["passed"] for t in result["targets"]) else 1
+    return print_report(result, describe, args.json)
 
 
 if __name__ == "__main__":

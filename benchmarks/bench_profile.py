@@ -18,11 +18,10 @@ clock the runs table uses). Target: <= 1.10.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 
-from benchutil import PROGRAMS, bootstrap_ci, median, target
+from benchutil import PROGRAMS, bootstrap_ci, median, print_report, target
 
 from kernel_magics.pipeline import RunRequest, run_program
 
@@ -125,13 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     result = run(args.reps, log=lambda s: print(s, file=sys.stderr))
-    if args.json:
-        print(json.dumps(result, indent=1))
-    else:
-        print("\n".join(describe(result)))
-        for t in result["targets"]:
-            print(f"{'PASS' if t['passed'] else 'MISS'}  {t['name']}: {t['value']:.3f}x")
-    return 0 if all(t["passed"] for t in result["targets"]) else 1
+    return print_report(result, describe, args.json)
 
 
 if __name__ == "__main__":

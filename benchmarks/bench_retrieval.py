@@ -19,7 +19,6 @@ renamed terms, so it has the size and shape of a big corpus without embedding
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
@@ -27,7 +26,7 @@ import time
 from pathlib import Path
 
 import yaml
-from benchutil import BENCH_DIR, summary, target
+from benchutil import BENCH_DIR, print_report, summary, target
 
 QUERIES = BENCH_DIR / "retrieval_queries.yaml"
 SYNTHETIC_SNIPPETS = 20_000
@@ -254,18 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     result = run(log=lambda m: print(m, file=sys.stderr))
-    if args.json:
-        print(json.dumps(result, indent=1, default=str))
-    else:
-        for line in describe(result):
-            print(line)
-        for t in result["targets"]:
-            bound = ">=" if t["at_least"] else "<="
-            print(
-                f"{'PASS' if t['passed'] else 'MISS'} {t['name']}:"
-                f" {t['value']} ({bound} {t['limit']})"
-            )
-    return 0 if all(t["passed"] for t in result["targets"]) else 1
+    return print_report(result, describe, args.json)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import random
@@ -104,6 +105,23 @@ def target(
         "conclusive": ci is None or not (ci[0] <= limit <= ci[1]),
         "detail": detail,
     }
+
+
+def print_report(result: dict, describe, as_json: bool) -> int:
+    """What a benchmark's ``main`` prints: all numbers as JSON, or its description and one
+    PASS/MISS line per target. Returns the exit status (0 when every target is met)."""
+    if as_json:
+        print(json.dumps(result, indent=1, default=str))
+    else:
+        print("\n".join(describe(result)))
+        for t in result["targets"]:
+            bound = ">=" if t.get("at_least") else "<="
+            value = f"{t['value']:.4g}" if isinstance(t["value"], float) else t["value"]
+            print(
+                f"{'PASS' if t['passed'] else 'MISS'}  {t['name']}: {value} {t['unit']}"
+                f" (target {bound} {t['limit']:g} {t['unit']})"
+            )
+    return 0 if all(t["passed"] for t in result["targets"]) else 1
 
 
 def cpu_times() -> tuple[float, float]:
