@@ -61,10 +61,6 @@ def size(nbytes: float) -> str:
     return f"{nbytes:.0f} B"
 
 
-def _label(run: RunRecord) -> str:
-    return run.label
-
-
 def find(result: Result, cores: int | None = None) -> list[Finding]:
     """All findings for a Result: scaling, serial fraction, profiles, machine use."""
     from kernel_magics.measure import baseline

@@ -214,8 +214,8 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         attempt.what = "the reply contains no C/C++ code block"
     elif not request.verify:  # the baseline: the first code is the answer, unchecked
         attempt.ok = True
-    elif request.entry and entry_problem(attempt.code, request.entry):
-        attempt.what = entry_problem(attempt.code, request.entry)
+    elif request.entry and (problem := entry_problem(attempt.code, request.entry)):
+        attempt.what = problem
     elif request.entry and not defines_main(attempt.code):
         attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
     else:
@@ -238,8 +238,9 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
 def _check_function_alone(attempt: Attempt, request, lang, settings) -> None:
     """The answer is the program without main: it must define the entry and compile alone."""
     answer = remove_main(attempt.code)
-    if request.entry not in answer:
-        attempt.ok, attempt.what = False, f"the function {request.entry} is not defined"
+    problem = entry_problem(answer, request.entry)
+    if problem:
+        attempt.ok, attempt.what = False, problem
         return
     alone, log = compiles_alone(answer, lang, settings)
     attempt.checks[f"{request.entry} compiles without main"] = alone

@@ -15,7 +15,12 @@ from IPython.core.magic_arguments import argument, magic_arguments
 from traitlets import CaselessStrEnum, Float, Int, Unicode
 
 from kernel_magics.llm import LLMConfig
-from kernel_magics.options import RUN_OPTIONS, glue_dash_values, request_from_args
+from kernel_magics.options import (
+    RUN_OPTIONS,
+    explain_choice,
+    glue_dash_values,
+    request_from_args,
+)
 from kernel_magics.settings import Settings
 from retrieval.snippets import APIS
 
@@ -41,12 +46,6 @@ Cell magics:
   %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
                               (%%hpc_run? lists the options)
 The last Result is in the variable _hpc."""
-
-
-def _explain_choice(args, default: str) -> str | None:
-    """Who explains this run: --explain, else the default with --profile, else nobody."""
-    choice = args.explain or (default if args.profile else None)
-    return None if choice == "none" else choice
 
 
 def _run_options(func):
@@ -290,7 +289,7 @@ class HPCMagics(Magics):
             timeout=args.timeout,
             race_check=False,
             profile=args.profile,
-            explain=_explain_choice(args, self.explain),
+            explain=explain_choice(args, self.explain),
             explain_level=args.level,
             name=args.name,
             source_name="generated",
@@ -430,7 +429,7 @@ class HPCMagics(Magics):
             if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check", "profile"}
         }
         if args.profile or args.explain:
-            overrides["explain"] = _explain_choice(args, self.explain)
+            overrides["explain"] = explain_choice(args, self.explain)
             overrides["explain_level"] = args.level
         given.pop("explain", None)
         given.pop("level", None)

@@ -144,6 +144,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(*flags, **kwargs)
 
 
+def explain_choice(args: argparse.Namespace, default: str) -> str | None:
+    """Who explains this run: --explain, else ``default`` with --profile, else nobody."""
+    choice = args.explain or (default if args.profile else None)
+    return None if choice == "none" else choice
+
+
 def request_from_args(
     args: argparse.Namespace, source: str, explain_default: str = "llm", **extra
 ) -> RunRequest:
@@ -153,8 +159,7 @@ def request_from_args(
     """
     from kernel_magics.pipeline import RunRequest
 
-    explain = args.explain or (explain_default if args.profile else None)
-    explain = None if explain == "none" else explain
+    explain = explain_choice(args, explain_default)
 
     return RunRequest(
         source=source,
