@@ -49,14 +49,7 @@ def _omp_profile(threads: int, busy: list[float], wait: list[float], region_s=1.
     return RunProfile(threads=threads, ranks=1, openmp=[process])
 
 
-def test_amdahl_fit_recovers_the_serial_fraction_of_exact_times():
-    f = 0.3
-    points = [(p, f + (1 - f) / p) for p in (2, 4, 8)]
-    assert amdahl_fit(points) == pytest.approx(0.3)
-    assert amdahl_fit([(1, 1.0)]) is None
-
-
-def test_uneven_threads_give_an_imbalance_finding_with_dynamic_scheduling():
+def _findings():
     runs = [
         RunRecord(threads=1, ranks=1, mpi=False, times_s=[1.0]),
         RunRecord(
@@ -67,7 +60,18 @@ def test_uneven_threads_give_an_imbalance_finding_with_dynamic_scheduling():
             profile=_omp_profile(2, busy=[0.25, 0.75], wait=[0.5, 0.0]),
         ),
     ]
-    findings = {f.kind: f for f in find(_result(runs), cores=2)}
+    return find(_result(runs), cores=2)
+
+
+def test_amdahl_fit_recovers_the_serial_fraction_of_exact_times():
+    f = 0.3
+    points = [(p, f + (1 - f) / p) for p in (2, 4, 8)]
+    assert amdahl_fit(points) == pytest.approx(0.3)
+    assert amdahl_fit([(1, 1.0)]) is None
+
+
+def test_uneven_threads_give_an_imbalance_finding_with_dynamic_scheduling():
+    findings = {f.kind: f for f in _findings()}
     imbalance = findings["load_imbalance"]
     assert imbalance.severity == "warning"
     assert imbalance.value == pytest.approx(0.33, abs=0.01)
@@ -119,20 +123,6 @@ def test_mpi_time_share_names_the_biggest_calls():
 def test_number_extraction_skips_identifiers():
     found = [written for written, _, _ in numbers_in("x86_64 O2 MPI_Send2 1.85x 46% 1,000")]
     assert found == ["1.85", "46", "1,000"]
-
-
-def _findings():
-    runs = [
-        RunRecord(threads=1, ranks=1, mpi=False, times_s=[1.0]),
-        RunRecord(
-            threads=2,
-            ranks=1,
-            mpi=False,
-            times_s=[0.75],
-            profile=_omp_profile(2, busy=[0.25, 0.75], wait=[0.5, 0.0]),
-        ),
-    ]
-    return find(_result(runs), cores=2)
 
 
 def test_the_checker_accepts_numbers_from_findings_and_rejects_invented_ones():

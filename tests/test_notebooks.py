@@ -11,10 +11,15 @@ sys.path.insert(0, str(EXAMPLES))
 from run_notebook import execute, printed_text  # noqa: E402
 
 
+def _cell_outputs(name: str, timeout: int = 600) -> list[str]:
+    """Run a notebook; what each of its code cells printed, in order."""
+    notebook = execute(EXAMPLES / name, timeout=timeout)
+    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+
+
 @pytest.fixture(scope="module")
 def first_steps():
-    notebook = execute(EXAMPLES / "01_first_steps.ipynb")
-    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+    return _cell_outputs("01_first_steps.ipynb")
 
 
 def test_first_steps_teaches_what_it_says(first_steps):
@@ -31,8 +36,7 @@ def test_first_steps_teaches_what_it_says(first_steps):
 
 @pytest.fixture(scope="module")
 def finding_examples():
-    notebook = execute(EXAMPLES / "02_finding_examples.ipynb")
-    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+    return _cell_outputs("02_finding_examples.ipynb")
 
 
 def test_finding_examples_searches_runs_and_learns(finding_examples):
@@ -48,8 +52,7 @@ def test_finding_examples_searches_runs_and_learns(finding_examples):
 
 @pytest.fixture(scope="module")
 def from_words():
-    notebook = execute(EXAMPLES / "03_from_words_to_parallel_code.ipynb", timeout=1200)
-    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+    return _cell_outputs("03_from_words_to_parallel_code.ipynb", timeout=1200)
 
 
 def test_from_words_generates_verifies_and_runs(from_words):
@@ -66,8 +69,7 @@ def test_from_words_generates_verifies_and_runs(from_words):
 
 @pytest.fixture(scope="module")
 def profiles():
-    notebook = execute(EXAMPLES / "04_profiles_and_explanations.ipynb", timeout=900)
-    return [printed_text(c) for c in notebook.cells if c.cell_type == "code"]
+    return _cell_outputs("04_profiles_and_explanations.ipynb", timeout=900)
 
 
 def test_profiles_notebook_finds_causes_and_explains_them(profiles):
