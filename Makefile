@@ -16,7 +16,7 @@ EXT_SOURCES := $(wildcard extension/src/*.ts extension/style/* extension/schema/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install system-deps demo test bench lint clean
+.PHONY: install system-deps slurm demo test test-slurm bench lint clean
 
 install: system-deps $(STAMP)
 install: $(EXT_STAMP)
@@ -42,6 +42,10 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/jupyter-hpc setup --model
 	touch $(STAMP)
 
+# A real one-node Slurm on this machine (munge, slurmctld, slurmd) for the Slurm tests.
+slurm:
+	$(SUDO) scripts/slurm_local.sh start
+
 # The side panel (extension/): built with the venv's jlpm when its sources change, then
 # installed by pip through hatchling's shared-data (extension/README.md).
 $(EXT_STAMP): $(EXT_SOURCES) | $(STAMP) system-deps
@@ -53,8 +57,12 @@ $(EXT_STAMP): $(EXT_SOURCES) | $(STAMP) system-deps
 demo: install
 	$(PY) examples/run_notebook.py examples/01_first_steps.ipynb
 
-test: install
-	$(PY) -m pytest
+# The Slurm tests are part of the suite: they fail (not skip) if Slurm is missing here.
+test: install slurm
+	JUPYTER_HPC_REQUIRE_SLURM=1 $(PY) -m pytest
+
+test-slurm: install slurm
+	JUPYTER_HPC_REQUIRE_SLURM=1 $(PY) -m pytest tests/test_slurm.py
 
 bench: install
 	$(PY) benchmarks/run_all.py

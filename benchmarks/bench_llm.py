@@ -4,7 +4,7 @@ Both are measured in the same run, on ``benchmarks/tasks`` (45 tasks written in
 this project), with the default local model (Qwen2.5-Coder-1.5B, llama.cpp, CPU):
 
 - baseline: the model alone: the task prompt, no retrieval, no verification, no repair;
-- pipeline: retrieval (k=2) + verification (build, 1-vs-N differential test, race
+- pipeline: retrieval (k=1) + verification (build, 1-vs-N differential test, race
   check) + up to 2 repair rounds.
 
 Scored by each task's hidden driver (``jupyter hpc eval``). Targets:
@@ -58,7 +58,11 @@ def run(log=print, only: list[str] | None = None, every: int = 1) -> dict:
     base, pipe = report["baseline"]["summary"], report["pipeline"]["summary"]
     ratio = pipe["pass@1"] / base["pass@1"] if base["pass@1"] else None
     samples = [r["samples"][0] for r in report["pipeline"]["tasks"]]
-    e2e = statistics.median(s["generation_s"] for s in samples)
+    # "to verified code": the requests the pipeline verified; a request that is never
+    # verified has no such time (its time to give up is reported beside it).
+    to_verified = [s["generation_s"] for s in samples if s["verified"]]
+    e2e = statistics.median(to_verified) if to_verified else None
+    every_request = statistics.median(s["generation_s"] for s in samples)
     first = [s["first_token_s"] for s in samples if s["first_token_s"] is not None]
     first_token = statistics.median(first) if first else None
     detail = (
@@ -80,7 +84,9 @@ def run(log=print, only: list[str] | None = None, every: int = 1) -> dict:
             e2e,
             E2E_TARGET_S,
             "s",
-            "retrieve + generate + verify + repairs, per task",
+            f"retrieve + generate + verify + repairs, over the {len(to_verified)} verified "
+            f"requests; median over all {len(samples)} requests (failed ones use every "
+            f"repair): {every_request:.0f} s",
         ),
         target(
             "generation: median time to first token",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_cluster  # noqa: E402
 import bench_llm  # noqa: E402
 import bench_load_ext  # noqa: E402
 import bench_overhead  # noqa: E402
@@ -87,6 +88,9 @@ def markdown(report: dict) -> str:
 
 def _info_lines(report: dict) -> list[str]:
     out = []
+    cluster = report["benchmarks"].get("cluster")
+    if cluster:
+        out += bench_cluster.describe(cluster)
     overhead = report["benchmarks"].get("overhead")
     if overhead:
         warm, cold = overhead["warm"], overhead["cold"]
@@ -149,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="+",
         metavar="SUITE",
-        help="run only these (load_ext overhead profile retrieval llm)",
+        help="run only these (load_ext overhead profile cluster retrieval llm)",
     )
     parser.add_argument(
         "--llm-every", type=int, default=2, help="score every N-th task in the llm suite"
@@ -176,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
             "profile: --profile overhead on ~1 s OpenMP and MPI programs",
             lambda: bench_profile.run(log=_log),
             bench_profile.describe,
+        ),
+        (
+            "cluster",
+            "cluster: --on cluster (warm MPI engines) vs local mpirun; cluster start",
+            lambda: bench_cluster.run(args.reps, log=_log),
+            bench_cluster.describe,
         ),
         (
             "retrieval",

@@ -18,7 +18,12 @@ import json
 import sys
 from pathlib import Path
 
-from kernel_magics.options import add_run_options, glue_dash_values, request_from_args
+from kernel_magics.options import (
+    DEFAULT_EXAMPLES,
+    add_run_options,
+    glue_dash_values,
+    request_from_args,
+)
 from kernel_magics.reporter import Reporter
 from kernel_magics.search_front import CommandUsageError, add_search_options
 from retrieval.snippets import APIS
@@ -85,6 +90,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--only", nargs="+", metavar="TASK", help="only these task names")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    from kernel_magics.cluster_front import submit_parser
+
+    submit = commands.add_parser(
+        "submit",
+        help="submit a C/C++ file as a Slurm batch job (a sweep of -t/-n inside one job)",
+        parents=[submit_parser("jupyter hpc submit")],
+        add_help=False,
+    )
+    submit.add_argument("file", type=Path, help="a .c or .cpp source file")
+    submit.add_argument("-l", "--lang", default=None, metavar="c|c++")
+    submit.add_argument("--json", action="store_true", help="print one JSON object")
+    job = commands.add_parser("job", help="a submitted Slurm job: state, output, runs table")
+    job.add_argument("id", help="the job id (jupyter hpc submit printed it)")
+    job.add_argument("--wait", action="store_true", help="wait until the job has finished")
+    job.add_argument("--wait-timeout", type=float, default=600.0, metavar="S")
+    job.add_argument("--json", action="store_true", help="print one JSON object")
     setup = commands.add_parser(
         "setup",
         help="prepare what is otherwise built at first use (helpers, search index, model)",
@@ -108,18 +129,27 @@ def _print_table(result) -> None:
         )
 
 
+def _read_source(args: argparse.Namespace) -> str | None:
+    """The file's text (None after saying why it cannot be read); fills in ``args.lang``
+    from the suffix, as gcc would decide, when it was not given."""
+    try:
+        source = args.file.read_text()
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"jupyter hpc: cannot read {args.file}: {err}", file=sys.stderr)
+        return None
+    if not args.lang:
+        args.lang = {".c": "c", ".cpp": "c++", ".cc": "c++", ".cxx": "c++"}.get(args.file.suffix)
+    return source
+
+
 def run_command(args: argparse.Namespace) -> int:
     from kernel_magics.build import CompilerNotFound
     from kernel_magics.display import analysis_lines, summary_lines
     from kernel_magics.pipeline import RequestError, run_program
 
-    try:
-        source = args.file.read_text()
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"jupyter hpc: cannot read {args.file}: {err}", file=sys.stderr)
+    source = _read_source(args)
+    if source is None:
         return 2
-    if not args.lang:  # the file's suffix says what gcc would compile it as
-        args.lang = {".c": "c", ".cpp": "c++", ".cc": "c++", ".cxx": "c++"}.get(args.file.suffix)
     request = request_from_args(args, source, source_name=args.file.stem)
     llm_config = None
     if request.explain == "llm":
@@ -147,7 +177,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def add_generation_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-k", type=int, default=2, help="verified examples shown (0: none)")
+    parser.add_argument(
+        "-k", type=int, default=DEFAULT_EXAMPLES, help="verified examples shown (0: none)"
+    )
     parser.add_argument("--max-repairs", type=int, default=2, help="repair rounds")
     parser.add_argument("--llm", default=None, help="local | openai:MODEL | ollama:MODEL")
 
@@ -331,8 +363,51 @@ def setup_command(args: argparse.Namespace) -> int:
     return status
 
 
+def submit_command(args: argparse.Namespace) -> int:
+    from kernel_magics.cluster_front import show_job, submit_program
+    from kernel_magics.settings import Settings
+
+    source = _read_source(args)
+    if source is None:
+        return 2
+    say = (lambda message: None) if args.json else (lambda m: print(m, file=sys.stderr))
+    job = submit_program(source, args.lang, args, Settings(), args.file.stem, say)
+    result = show_job(job.id, True, args.wait_timeout, say) if args.wait else None
+    return _print_job(job.id, result, args.json)
+
+
+def job_command(args: argparse.Namespace) -> int:
+    from kernel_magics.cluster_front import show_job
+
+    say = (lambda message: None) if args.json else (lambda m: print(m, file=sys.stderr))
+    result = show_job(args.id, args.wait, args.wait_timeout, say)
+    return _print_job(args.id, result, args.json)
+
+
+def _print_job(job_id: str, result, as_json: bool) -> int:
+    """A job's Result (or just its id and state while it runs); exit 1 if a run failed."""
+    from kernel_magics.slurm import job_state
+
+    if as_json:
+        payload = {"job": job_id, "state": job_state(job_id)["state"]}
+        if result is not None:
+            payload["result"] = result.to_dict()
+        json.dump(payload, sys.stdout, indent=1)
+        print()
+    elif result is not None:
+        for run in result.runs:
+            if run.stdout:
+                print(f"--- {run.label} ---\n{run.stdout.rstrip()}")
+        _print_table(result)
+    else:
+        print(job_id)
+    return 0 if result is None or result.ok else 1
+
+
 COMMANDS = {
     "run": run_command,
+    "submit": submit_command,
+    "job": job_command,
     "ask": ask_command,
     "eval": eval_command,
     "search": search_command,

@@ -36,6 +36,7 @@ import tomllib
 
 from kernel_magics.generate import GenerationError, GenerationRequest, generate
 from kernel_magics.llm import LLMConfig, ProviderError
+from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.pipeline import RequestError, RunRequest, run_program
 from kernel_magics.settings import Settings
 
@@ -182,7 +183,7 @@ def score_answer(task: Task, answer: str | None, settings: Settings, work: Path)
 def evaluate_tasks(
     folder: Path,
     llm: str | None = None,
-    k: int = 2,
+    k: int = DEFAULT_EXAMPLES,
     max_repairs: int = 2,
     samples: int = 1,
     baseline: bool = False,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kernel_magics.codegen import defines_main, entry_problem, extract_code, remove_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
+from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
@@ -29,7 +30,7 @@ class GenerationRequest:
     code: str | None = None  # code from the cell (e.g. serial code to parallelize)
     api: str | None = None  # openmp | mpi | hybrid | serial; None: from the words and code
     lang: str | None = None  # c | c++; None: from the code, else c
-    k: int = 2  # retrieved snippets (0: no retrieval)
+    k: int = DEFAULT_EXAMPLES  # retrieved snippets (0: no retrieval)
     max_repairs: int = 2
     llm: str | None = None  # provider spec; None: the configured default
     entry: str | None = None  # the answer is this function (no main) - used by eval
@@ -49,6 +50,7 @@ class Attempt:
     log: str = ""
     checks: dict = field(default_factory=dict)
     seconds: float = 0.0
+    function_compiles: bool | None = None  # function requests: the answer without main
 
 
 @dataclass
@@ -80,7 +82,9 @@ class Generation:
 
         def rank(a: Attempt):
             provides_entry = not entry or entry_problem(a.code, entry) is None
-            return (a.ok, provides_entry, STAGES.index(a.stage))
+            # An error in the model's own test main() is not an error in the answer.
+            answer_compiles = not entry or bool(a.function_compiles)
+            return (a.ok, provides_entry, answer_compiles, STAGES.index(a.stage))
 
         return max(scored, key=rank, default=None)
 
@@ -216,6 +220,8 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         attempt.ok = True
     elif request.entry and (problem := entry_problem(attempt.code, request.entry)):
         attempt.what = problem
+    elif request.entry and not _function_compiles(attempt, request, lang, settings):
+        pass  # what failed and the compiler's log are filled in
     elif request.entry and not defines_main(attempt.code):
         attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
     else:
@@ -229,27 +235,34 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
             reference_code=_whole_program(request.code),
             timeout=request.timeout,
         )
-        attempt.ok, attempt.stage, attempt.checks = verdict.ok, verdict.stage, verdict.checks
+        attempt.ok, attempt.stage = verdict.ok, verdict.stage
+        attempt.checks = {**attempt.checks, **verdict.checks}
         attempt.what, attempt.log = verdict.what, verdict.log
-        if attempt.ok and request.entry:
-            _check_function_alone(attempt, request, lang, settings)
+        if request.entry and verdict.checks.get("compiles") is False:
+            attempt.what = (
+                f"`{request.entry}` compiles on its own, but the test main() does not: "
+                f"fix main() and keep `{request.entry}` as it is"
+            )
 
 
-def _check_function_alone(attempt: Attempt, request, lang, settings) -> None:
-    """The answer is the program without main: it must define the entry and compile alone."""
+def _function_compiles(attempt: Attempt, request, lang, settings) -> bool:
+    """A function answer is the program without main(): it must compile on its own.
+
+    Checked before the whole program, so that an error in the model's test main()
+    is not mistaken for an error in the answer (and the repair fixes the right part).
+    """
     answer = remove_main(attempt.code)
     problem = entry_problem(answer, request.entry)
     if problem:
-        attempt.ok, attempt.what = False, problem
-        return
+        attempt.function_compiles, attempt.what = False, problem
+        return False
     alone, log = compiles_alone(answer, lang, settings)
+    attempt.function_compiles = alone
     attempt.checks[f"{request.entry} compiles without main"] = alone
     if not alone:
-        attempt.ok, attempt.stage = False, "run"
-        attempt.what = (
-            f"{request.entry} does not compile without main(): it uses something main defines"
-        )
+        attempt.what = f"`{request.entry}` does not compile on its own (without main())"
         attempt.log = log
+    return alone
 
 
 def _code_block_closed(text: str) -> bool:

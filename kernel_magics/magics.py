@@ -16,6 +16,7 @@ from traitlets import CaselessStrEnum, Float, Int, Unicode
 
 from kernel_magics.llm import LLMConfig
 from kernel_magics.options import (
+    DEFAULT_EXAMPLES,
     RUN_OPTIONS,
     explain_choice,
     glue_dash_values,
@@ -41,6 +42,12 @@ HPC_HELP = """\
   %hpc fix                    explain and repair the last failed %%hpc_run / %%hpc
   %hpc explain [VAR] [--level student|expert] [--with llm|template]
                               findings and prose for the last Result (or VAR) again
+  %hpc cluster start [-n N] [--engines local|mpi|slurm] | status | stop
+                              ipyparallel engines; then %%hpc_run --on cluster
+  %hpc submit [NAME] [-n LIST] [-t LIST] [--time HH:MM:SS] [--partition P] [--wait]
+                              a kept program (or the last one run) as a Slurm batch job
+  %hpc jobs | %hpc job ID [--wait] [--cancel]
+                              submitted jobs; a finished job's output and runs table
 Cell magics:
   %%hpc [options] [words]     request in words (+ code) -> verified, measured parallel code
   %%hpc_run [options]         build, run, time and check the C/C++ code in the cell
@@ -102,6 +109,21 @@ class HPCMagics(Magics):
         _DEFAULTS.mpi_env,
         help="NAME=VALUE pairs set for local MPI runs unless already in the environment "
         "(default: Open MPI's shared-memory transport; '' for Open MPI's own defaults)",
+    ).tag(config=True)
+
+    slurm_launcher = Unicode(
+        _DEFAULTS.slurm_launcher,
+        help="how %hpc submit starts MPI ranks in a job ({ranks}, {threads} are filled in), "
+        "e.g. 'mpirun -np {ranks}'",
+    ).tag(config=True)
+    slurm_modules = Unicode(
+        _DEFAULTS.slurm_modules, help="modules %hpc submit loads in the job, space-separated"
+    ).tag(config=True)
+    slurm_partition = Unicode(
+        _DEFAULTS.slurm_partition, help="default Slurm partition ('' = the site default)"
+    ).tag(config=True)
+    slurm_account = Unicode(
+        _DEFAULTS.slurm_account, help="default Slurm account ('' = your default account)"
     ).tag(config=True)
 
     llm = Unicode(
@@ -212,7 +234,12 @@ class HPCMagics(Magics):
     @argument("words", nargs="*", help="the request, in words (the cell may hold more, and code)")
     @argument("--api", choices=APIS, help="kind of parallelism")
     @_run_options
-    @argument("-k", type=int, default=2, help="verified examples shown to the model (0: none)")
+    @argument(
+        "-k",
+        type=int,
+        default=DEFAULT_EXAMPLES,
+        help="verified examples shown to the model (0: none)",
+    )
     @argument("--no-run", action="store_true", help="generate and verify, but do not run the sweep")
     @argument(
         "--insert", action="store_true", help="put the final code below as a %%%%hpc_run cell"
@@ -305,6 +332,8 @@ class HPCMagics(Magics):
             explain_level=args.level,
             name=args.name,
             source_name="generated",
+            on=args.on,  # verification runs here; the sweep where the user asked
+            inputs=args.input or [],
         )
         run_cell = _run_cell_text(run_request, generation.api)
         front.show_generation(generation, run_cell)
@@ -332,6 +361,10 @@ class HPCMagics(Magics):
             "models": self._models,
             "fix": self._fix,
             "explain": self._explain,
+            "cluster": self._cluster,
+            "submit": self._submit,
+            "jobs": self._jobs,
+            "job": self._job,
         }
         if command not in handlers:
             raise UsageError(f"unknown %hpc command {command!r}\n\n{HPC_HELP}")
@@ -339,6 +372,79 @@ class HPCMagics(Magics):
             handlers[command](words[1:])
         except CommandUsageError as err:
             raise UsageError(str(err)) from None
+
+    def _cluster(self, words: list[str]):
+        """%hpc cluster start|status|stop (ipyparallel engines; see cluster_front)."""
+        from kernel_magics.cluster_front import cluster_command
+
+        cluster_command(words, self.settings(), print)
+
+    def _submit(self, words: list[str], front=None):
+        """%hpc submit [NAME] ...: a kept program (or the last Result) as a Slurm job."""
+        from kernel_magics.cluster_front import show_job, submit_parser, submit_program
+        from kernel_magics.result import Result
+
+        args, rest = submit_parser("%hpc submit").parse_known_args(words)
+        names = [w for w in rest if not w.startswith("-")]
+        if len(names) != len(rest) or len(names) > 1:
+            raise UsageError(
+                f"unknown options {rest}\n{submit_parser('%hpc submit').format_usage()}"
+            )
+        if names:
+            if names[0] not in self.programs:
+                known = ", ".join(self.programs) or "none yet"
+                raise UsageError(f"no program named {names[0]!r} (kept programs: {known})")
+            kept = self.programs[names[0]]
+            source, lang, name = kept.source, kept.lang, names[0]
+        else:
+            last = self.shell.user_ns.get("_hpc")
+            if not isinstance(last, Result):
+                raise UsageError(
+                    "nothing to submit: run a %%hpc_run cell first, or name a program kept "
+                    "with %%hpc_run --name NAME"
+                )
+            source, lang, name = last.source, last.lang, last.name or "cell"
+        settings = self.settings()
+        job = submit_program(source, lang, args, settings, name, print)
+        if args.wait:
+            result = show_job(job.id, True, args.wait_timeout, print)
+            if result is not None:
+                self._keep_job_result(result, front)
+
+    def _jobs(self, words: list[str]):
+        from kernel_magics.cluster_front import jobs_table
+
+        if words:
+            raise UsageError("usage: %hpc jobs")
+        print(jobs_table())
+
+    def _job(self, words: list[str], front=None):
+        """%hpc job ID [--wait] [--cancel]: a job's state; its runs table when done."""
+        from kernel_magics.cluster_front import show_job
+        from kernel_magics.search_front import SubcommandParser
+        from kernel_magics.slurm import cancel
+
+        parser = SubcommandParser(prog="%hpc job", description="a Slurm job's state and results")
+        parser.add_argument("id")
+        parser.add_argument("--wait", action="store_true")
+        parser.add_argument("--wait-timeout", type=float, default=600.0, metavar="S")
+        parser.add_argument("--cancel", action="store_true")
+        args = parser.parse_args(words)
+        if args.cancel:
+            cancel(args.id)
+            print(f"[hpc] asked Slurm to cancel job {args.id}")
+        result = show_job(args.id, args.wait, args.wait_timeout, print)
+        if result is not None:
+            self._keep_job_result(result, front)
+
+    def _keep_job_result(self, result, front=None):
+        """A finished job: each configuration's output, then the usual table and plot."""
+        front = front or CellFront(self.shell)
+        for run in result.runs:
+            if run.stdout or run.stderr:
+                front.say(f"--- {run.label} ---\n{(run.stdout + run.stderr).rstrip()}")
+        self.shell.user_ns["_hpc"] = result
+        front.show_result(result)
 
     def _models(self, words: list[str]):
         from kernel_magics.llm import provider_status
@@ -429,13 +535,17 @@ class HPCMagics(Magics):
         given = {
             k: v
             for k, v in vars(args).items()
-            if v not in (None, False, "") and not (k == "repeat" and v == 1)
+            if v not in (None, False, "")
+            and not (k == "repeat" and v == 1)
+            and not (k == "on" and v == "local")
         }
         overrides = {
             k: v
             for k, v in given.items()
-            if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check", "profile"}
+            if k in {"threads", "ranks", "repeat", "timeout", "args", "race_check", "profile", "on"}
         }
+        if "input" in given:
+            overrides["inputs"] = given.pop("input")
         if args.profile or args.explain:
             overrides["explain"] = explain_choice(args, self.explain)
             overrides["explain_level"] = args.level
@@ -519,7 +629,9 @@ def _run_cell_text(request, api: str) -> str:
         flags.append("-t " + ",".join(map(str, request.threads)))
     elif api in ("openmp", "hybrid"):
         flags.append("-t 1,2")
-    if request.ranks:
+    if request.on == "cluster":  # one rank per engine: the cluster decides the count
+        flags.append("--on cluster")
+    elif request.ranks:
         flags.append("-n " + ",".join(map(str, request.ranks)))
     elif api in ("mpi", "hybrid"):
         flags.append("-n 1,2")

@@ -60,6 +60,8 @@ class RunRequest:
     name: str | None = None
     source_name: str = "cell"  # file name (without suffix) compiler messages use
     line_offset: int = 0  # the code's first line is line 1 + line_offset for the user
+    on: str = "local"  # "cluster": run on the engines of %hpc cluster start
+    inputs: list[str] = field(default_factory=list)  # files copied into each run's folder
 
 
 @dataclass
@@ -83,9 +85,11 @@ def _plan(request: RunRequest, settings: Settings) -> _Plan:
         info = analyse_source(request.source, request.lang)
     except ValueError as err:
         raise RequestError(str(err)) from err
+    if request.on not in ("local", "cluster"):
+        raise RequestError(f"--on must be local or cluster, not {request.on!r}")
     cores = Settings.default_parallelism()
     threads = request.threads or ([cores] if info.uses_openmp and not info.uses_mpi else [1])
-    if request.ranks and not info.uses_mpi:
+    if request.ranks and not info.uses_mpi and request.on == "local":
         raise RequestError(
             "-n/--np needs an MPI program, and this one does not use MPI "
             "(no #include <mpi.h> or MPI_Init found)"
@@ -100,6 +104,9 @@ def _plan(request: RunRequest, settings: Settings) -> _Plan:
             raise RequestError(f"{name} counts must be between 1 and {top} (got {bad})")
     if request.repeat < 1:
         raise RequestError("--repeat must be at least 1")
+    for name in request.inputs:
+        if not Path(name).is_file():
+            raise RequestError(f"--input {name}: no such file (relative to {os.getcwd()})")
     timeout = request.timeout if request.timeout is not None else settings.timeout
     if not 0 < timeout <= settings.max_timeout:
         raise RequestError(f"--timeout must be between 0 and {settings.max_timeout:g} s")
@@ -126,9 +133,13 @@ def _user_name() -> str:
         return str(os.getuid())
 
 
-def _work_dir(build: BuildInfo) -> Path:
-    """A fresh folder for one run, so programs that write files cannot collide."""
-    return Path(tempfile.mkdtemp(prefix=f"run-{build.build_hash[:8]}-", dir=cache_subdir("runs")))
+def _work_dir(build: BuildInfo, inputs: list[str] = ()) -> Path:
+    """A fresh folder for one run, so programs that write files cannot collide; the
+    ``--input`` files are copied into it (by their base name)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"run-{build.build_hash[:8]}-", dir=cache_subdir("runs")))
+    for name in inputs:
+        shutil.copyfile(name, folder / Path(name).name)
+    return folder
 
 
 def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
@@ -149,7 +160,7 @@ def _run_sweep(request, plan, build, settings, reporter) -> list[RunRecord]:
             reporter.stage(progress)
             argv, env = _launch(request, plan, build, settings, threads, ranks, tools, profile_dir)
             stream = reporter.output if repetition == 0 else None
-            work_dir = _work_dir(build)
+            work_dir = _work_dir(build, request.inputs)
             outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, on_output=stream)
             shutil.rmtree(work_dir, ignore_errors=True)
             if profile_dir is not None:
@@ -293,7 +304,7 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
         env = run_environment(
             threads, ranks, plan.info.uses_mpi, {"TSAN_OPTIONS": TSAN_OPTIONS}, settings
         )
-        work_dir = _work_dir(build)
+        work_dir = _work_dir(build, request.inputs)
         outcome = run_limited(argv, cwd=work_dir, env=env, limits=plan.limits, memory_limit=False)
         shutil.rmtree(work_dir, ignore_errors=True)
         log = outcome.stderr.text()
@@ -332,13 +343,23 @@ def run_program(
     # Profiled builds carry debug information so that perf can name source lines
     # (-g does not change the code gcc generates).
     cflags = request.cflags + (" -g" if request.profile else "")
+    source, cluster = request.source, None
+    if request.on == "cluster":  # one shared library, loaded by every engine
+        from kernel_magics import cluster_run
+        from kernel_magics.cluster import current_cluster
+
+        cluster = cluster_run.check_cluster_request(request, plan.info, current_cluster())
+        engines = len(cluster.status()) or cluster.spec.n
+        plan.ranks = [engines] if plan.info.uses_mpi else [1]
+        cflags += " " + cluster_run.ENGINE_FLAGS
+        source = cluster_run.engine_source(request.source, plan.info.uses_mpi)
     toolchain = choose_toolchain(plan.info, settings, cflags, request.ldflags)
     reporter.stage(
         f"{'C++' if plan.info.lang == 'c++' else 'C'} ({plan.info.lang_reason}), "
         f"{plan.info.api}: compiling with {toolchain.compiler} {' '.join(toolchain.flags)}"
     )
     build = build_program(
-        request.source,
+        source,
         plan.info,
         toolchain,
         source_name=request.source_name,
@@ -359,7 +380,10 @@ def run_program(
             if build.cache_hit
             else f"compiled in {build.seconds:.2f} s ({build.compiler_version})"
         )
-        result.runs = _run_sweep(request, plan, build, settings, reporter)
+        if cluster is not None:
+            result.runs = cluster_run.run_sweep_on_cluster(request, plan, build, cluster, reporter)
+        else:
+            result.runs = _run_sweep(request, plan, build, settings, reporter)
         interrupted = any(r.interrupted for r in result.runs)
         if request.profile and not interrupted:
             _sample_hot_lines(request, plan, build, settings, reporter, result.runs)
@@ -379,6 +403,7 @@ def run_program(
         "timeout_s": plan.limits.timeout_s,
         "mpiexec": settings.mpiexec if plan.info.uses_mpi else None,
         "mpi_env": settings.mpi_env_vars() if plan.info.uses_mpi else None,
+        "on": cluster.spec.describe() if cluster is not None else "local",
         "profiled": request.profile,
         "explanation": (
             result.explanation.writer

@@ -19,6 +19,8 @@ API_WORDS = {
 
 # The system message is the same for every request, so llama.cpp's prompt cache keeps
 # it: only the request-specific part (examples, code, words) is processed each time.
+# On a CPU that part costs ~20 ms per token before the first token appears, so
+# everything that does not depend on the request lives here.
 RULES = """You are an HPC expert who writes correct, fast, idiomatic parallel C and C++ code.
 Rules:
 - Reply with ONE complete program in ONE code block and nothing else.
@@ -29,24 +31,26 @@ Rules:
 - Make the problem big enough to time (about 0.1-1 s) but never read files or stdin.
 - Print the result(s) with printf/std::cout; results must not depend on the thread or
   rank count (use reductions; avoid races: no unsynchronised writes to shared data).
-- Where cheap, compare with a serial computation in the same program and print PASS or FAIL."""
+- Where cheap, compare with a serial computation in the same program and print PASS or FAIL.
+- When the request names a function to write: define it exactly as requested (same name
+  and signature, not static), plus a main() that tests it on sample inputs against a
+  serial computation. main() is removed afterwards: the function must not depend on
+  anything in main()."""
 
 TASK = """Write {language}: {api_words}. Reply in a ```{fence} block.{entry_rule}"""
 
 ENTRY_RULE = """
-The program must define the function `{entry}` exactly as requested (same name and
-  signature, not static), plus a main() that tests it on sample inputs against a serial
-  computation. main() is removed afterwards: `{entry}` must not depend on anything in main()."""
+The function to write: `{entry}` (with a main() that tests it)."""
 
-EXAMPLES_HEADER = """Verified examples from the jupyter-hpc corpus (they compile, run correctly
-and are race-free). Use them as a guide for correct API usage; do not copy what is not needed."""
+EXAMPLES_HEADER = """Verified examples (they compile, run correctly and are race-free): a guide
+to correct API usage; do not copy what is not needed."""
 
 REPAIR = """The program you wrote failed verification.
 What failed: {what}
 {log}
 Fix the problem and reply with the complete corrected program in one ```{fence} code block."""
 
-MAX_EXAMPLE_LINES = 32
+MAX_EXAMPLE_LINES = 20
 MAX_LOG_LINES = 40
 
 
@@ -57,13 +61,14 @@ def _fence(lang: str) -> str:
 _KEY_LINE = re.compile(r"#\s*pragma|MPI_|omp_|#\s*include")
 
 
-def compact_example(code: str, max_lines: int = MAX_EXAMPLE_LINES) -> str:
+def compact_example(code: str, max_lines: int | None = None) -> str:
     """A snippet shortened for the prompt: every prompt token costs time on a CPU.
 
     Blank lines and multi-line comments go first (one-line comments stay: they
     say why). If it is still too long, keep the lines near the parallel
     constructs (pragmas, MPI and omp calls) and mark the gaps.
     """
+    max_lines = max_lines or MAX_EXAMPLE_LINES
     code = re.sub(r"/\*(?:[^*]|\*(?!/))*\n(?:[^*]|\*(?!/))*\*/\n?", "", code)
     lines = [ln.rstrip() for ln in code.splitlines() if ln.strip()]
     if len(lines) <= max_lines:

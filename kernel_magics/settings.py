@@ -38,6 +38,12 @@ class Settings:
     # Open MPI's default UCX transport takes ~0.2 s to start on a machine without a
     # fast network; its shared-memory transport is what single-node runs want.
     mpi_env: str = "OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader"
+    # Slurm jobs (%hpc submit): how MPI ranks start inside the job, modules to load,
+    # and the partition / account used when a submit names none.
+    slurm_launcher: str = "srun --ntasks={ranks} --cpus-per-task={threads}"
+    slurm_modules: str = ""
+    slurm_partition: str = ""
+    slurm_account: str = ""
 
     def mpi_env_vars(self) -> dict[str, str]:
         """``mpi_env`` as a dict, for runs on this machine only (a shared-memory
@@ -58,6 +64,13 @@ class Settings:
             if count.isdigit() and int(count) > 1:
                 return False
         return not any(name in os.environ for name in _HOST_LIST_VARS)
+
+    def slurm_env_vars(self) -> dict[str, str]:
+        """Variables a batch job needs for its MPI launcher (Open MPI's mpirun as root)."""
+        launcher = self.slurm_launcher.split()[0] if self.slurm_launcher.split() else ""
+        if launcher in ("mpirun", "mpiexec", "orterun") and os.geteuid() == 0:
+            return {"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
+        return {}
 
     @staticmethod
     def default_parallelism() -> int:

@@ -100,7 +100,9 @@ def test_prompt_has_rules_examples_code_and_entry():
 
     messages = build_messages("sum it", "openmp", "c", [Hit()], "double s = 0;", entry="sum_array")
     system, human = messages[0].content, messages[1].content
-    assert "OpenMP" in human and "sum_array" in human and "main() is removed" in human
+    assert "OpenMP" in human and "`sum_array`" in human and "main() is removed" not in human
+    # The request-independent rules (incl. the function rule) are in the cached system part.
+    assert "main() is removed afterwards" in system
     assert "Sum with a reduction" in human and "a long" not in human  # comment compacted away
     assert "double s = 0;" in human and human.rstrip().endswith("Request: sum it")
     assert "Reply with ONE complete program" in system
@@ -264,10 +266,34 @@ def test_function_answers_must_compile_without_their_test_main():
         model=scripted(macro_in_main, fixed),
     )
     first, second = generation.attempts
-    assert first.checks["compiles"] and not first.checks["scale compiles without main"]
-    assert "does not compile without main" in first.what and "FACTOR" in first.log
+    assert not first.checks["scale compiles without main"] and "compiles" not in first.checks
+    assert "does not compile on its own" in first.what and "FACTOR" in first.log
     assert second.ok and second.checks["scale compiles without main"]
     assert "int main" not in generation.answer and "double scale" in generation.answer
+
+
+def test_a_broken_test_main_is_blamed_on_main_and_does_not_demote_the_function():
+    # The function is right; the model's test main() calls an undeclared helper.
+    good_function_bad_main = (
+        "```c\n#include <stdio.h>\ndouble scale(double x) { return 2 * x; }\n"
+        'int main(void) { printf("%f\\n", scale(helper())); return 0; }\n```'
+    )
+    # The repair breaks the function itself (it no longer compiles alone).
+    broken_function = (
+        "```c\n#include <stdio.h>\ndouble scale(double x) { return 2 * x * UNDEFINED; }\n"
+        'int main(void) { printf("%f\\n", scale(1.0)); return 0; }\n```'
+    )
+    generation = generate(
+        GenerationRequest(text="scale by two", api="serial", k=0, max_repairs=1, entry="scale"),
+        reporter=Recorder(),
+        model=scripted(good_function_bad_main, broken_function),
+    )
+    first, second = generation.attempts
+    assert first.function_compiles and not first.checks["compiles"]
+    assert "the test main() does not" in first.what and "helper" in first.log
+    assert second.function_compiles is False and "UNDEFINED" in second.log
+    assert generation.best is first and not generation.ok
+    assert "2 * x;" in generation.answer and "int main" not in generation.answer
 
 
 def test_retrieval_respects_the_requested_language():

@@ -86,3 +86,22 @@ def test_profiles_notebook_finds_causes_and_explains_them(profiles):
     assert "load_imbalance:" in profiles[10]
     assert "[plot]" in static and "[plot]" in after_fix
     assert "Error" not in text
+
+
+@pytest.fixture(scope="module")
+def clusters():
+    return _cell_outputs("05_clusters.ipynb")
+
+
+def test_clusters_runs_one_cell_here_on_engines_and_as_a_slurm_job(clusters):
+    pi = "pi = 3.1415926536 with 2 ranks"
+    assert pi in clusters[2] and "share of 4000000 steps" in clusters[2]  # {n} passed
+    assert "engine i is MPI rank i" in clusters[3]
+    assert pi in clusters[4] and "[rank 0]" in clusters[4] and "[rank 1]" in clusters[4]
+    assert "rank 1 (on" in clusters[5] and "died" in clusters[5] and "restarted" in clusters[5]
+    assert pi in clusters[6]  # the healed cluster runs again
+    assert "submitted Slurm job" in clusters[8] and "COMPLETED" in clusters[8]
+    assert "--- 1 thread x 2 ranks ---" in clusters[8] and "pi = 3.14159" in clusters[8]
+    assert "COMPLETED" in clusters[9]
+    assert "2 Slurm engines, 2 registered" in clusters[10] and pi in clusters[11]
+    assert "Traceback" not in "\n".join(clusters)
