@@ -49,7 +49,8 @@ slurm:
 # The side panel (extension/): built with the venv's jlpm when its sources change, then
 # installed by pip through hatchling's shared-data (extension/README.md).
 $(EXT_STAMP): $(EXT_SOURCES) | $(STAMP) system-deps
-	cd extension && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jlpm install
+	cd extension && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jlpm install > .jlpm-install.log 2>&1 \
+	  || { tail -40 .jlpm-install.log; exit 1; }
 	cd extension && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jlpm build:prod
 	$(PY) -m pip install -q --no-deps -e .
 	touch $@

@@ -445,11 +445,16 @@ def _cell_code(code: str | None, command: str) -> tuple[str, str, int]:
     first, _, rest = code.partition("\n")
     if first.startswith("%%"):
         magic, _, line = first[2:].partition(" ")
-        if magic not in ("hpc_run", "hpc"):
+        if magic == "hpc":
+            raise PanelError(
+                "the active cell is a %%hpc request, not a program: run the cell, or send its "
+                "words here (plain words are a /generate request)"
+            )
+        if magic != "hpc_run":
             raise PanelError(f"the active cell is a %%{magic} cell, not a C or C++ program")
         if not rest.strip():
-            raise PanelError("the active cell has no code below its magic line")
-        return rest, line if magic == "hpc_run" else "", 1
+            raise PanelError("the active cell has no code below its %%hpc_run line")
+        return rest, line, 1
     return code, "", 0
 
 

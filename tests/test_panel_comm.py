@@ -227,6 +227,7 @@ def test_run_refuses_bad_requests_with_readable_messages(comm):
         (OPENMP, "-n 2", "-n/--np needs an MPI program"),
         (OPENMP, "--repeat many", "invalid int value"),
         ("%%timeit\nx = 1\n", "", "a %%timeit cell, not a C or C++ program"),
+        ("%%hpc -t 1,2\nsum an array\n", "", "a %%hpc request, not a program"),
     ):
         messages = request(comm, "run", text, code=code)
         error = only(messages, "error")

@@ -32,6 +32,9 @@ export class KernelLink {
   /** True when this panel ran `%load_ext kernel_magics` in the kernel. */
   loadedByPanel = false;
 
+  /** What the kernel said about its configuration when the Comm opened. */
+  info: IReady | null = null;
+
   get connected(): boolean {
     return this._comm !== null;
   }

@@ -30,7 +30,8 @@ export const DEFAULT_OPTIONS: IPanelOptions = {
 };
 
 const EXAMPLES = [
-  'Sum an array of 20 million doubles with an OpenMP reduction and print the sum',
+  'Write a C program that adds 1.0 to a double sum ten million times in a loop parallelized ' +
+    'with an OpenMP parallel for reduction, then prints the sum',
   '/search exchange ghost cells between MPI ranks',
   '/run -t 1,2 --repeat 3'
 ];
@@ -408,7 +409,8 @@ export class HPCPanel extends Widget {
           : 'connecting to the kernel'
       );
     }
-    await link.connect();
+    link.info = await link.connect();
+    this._updateContext?.();
     if (link.loadedByPanel && !this._announced.has(kernel.id)) {
       this._announced.add(kernel.id);
       turn.append(
@@ -583,13 +585,19 @@ export class HPCPanel extends Widget {
     if (!notebook) {
       this.context.textContent = 'No notebook open';
       this._context = null;
+      this._updateContext = null;
       return;
     }
     const update = () => {
       const kernel = notebook.sessionContext.kernelDisplayName;
       const status = notebook.sessionContext.kernelDisplayStatus;
-      this.context.textContent = `${notebook.title.label} · ${kernel} · ${status}`;
+      const id = notebook.sessionContext.session?.kernel?.id;
+      const info = id ? this._links.get(id)?.info : null;
+      const model = this.options().model || info?.model;
+      this.context.textContent =
+        `${notebook.title.label} · ${kernel} · ${status}` + (model ? ` · model ${model}` : '');
     };
+    this._updateContext = update;
     const session = notebook.sessionContext;
     session.statusChanged.connect(update);
     session.kernelChanged.connect(update);
@@ -724,6 +732,7 @@ export class HPCPanel extends Widget {
   private stopButton: HTMLButtonElement;
   private context: HTMLElement;
   private _context: { disconnect: () => void } | null = null;
+  private _updateContext: (() => void) | null = null;
   private _running: Turn | null = null;
   private _links = new Map<string, KernelLink>();
   private _announced = new Set<string>();
