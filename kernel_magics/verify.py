@@ -210,6 +210,10 @@ def verify_program(
         source_name="answer",
     )
     result = run_program(request, settings, _Quiet(reporter))
+    if any(run.interrupted for run in result.runs):
+        # The sandbox stopped the program on Ctrl-C / Stop: the user wants the whole
+        # request stopped, not a repair round.
+        raise KeyboardInterrupt
     checks["compiles"] = result.build.ok
     if not result.build.ok:
         return Verdict("none", False, "it does not compile", result.build.log, checks, result)

@@ -345,3 +345,23 @@ def test_a_program_without_the_requested_function_is_sent_back_before_it_is_run(
     assert "does not define the function `scale`" in first.what and first.stage == "none"
     assert not any("compiling" in s for s in recorder.stages[:2])  # not built: sent back at once
     assert second.ok and "double scale" in generation.answer
+
+
+def test_an_interrupted_check_stops_the_request_instead_of_repairing(monkeypatch):
+    import kernel_magics.verify as verify
+    from kernel_magics.result import Result, RunRecord
+
+    def interrupted_run(request, settings, reporter):
+        from types import SimpleNamespace
+
+        built = SimpleNamespace(ok=True, log="")
+        result = Result(source=request.source, lang="c", lang_reason="", api="openmp", build=built)
+        result.runs = [RunRecord(threads=1, ranks=1, mpi=False, interrupted=True)]
+        return result
+
+    monkeypatch.setattr(verify, "run_program", interrupted_run)
+    model = scripted(CORRECT, CORRECT)
+    with pytest.raises(KeyboardInterrupt):
+        generate(
+            GenerationRequest(text="sum", k=0, max_repairs=1), reporter=Recorder(), model=model
+        )
