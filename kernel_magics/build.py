@@ -173,6 +173,9 @@ def build_program(
         env={**os.environ, **toolchain.env},
         limits=COMPILE_LIMITS,
     )
+    if outcome.interrupted:  # Ctrl-C / Stop while compiling: stop the request, keep nothing
+        (build_dir / tmp_name).unlink(missing_ok=True)
+        raise KeyboardInterrupt
     seconds = time.perf_counter() - start
     log = (outcome.stderr.text() + outcome.stdout.text()).strip()
     ok = outcome.returncode == 0 and (build_dir / tmp_name).exists()

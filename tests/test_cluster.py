@@ -162,7 +162,8 @@ def test_an_interrupt_stops_the_run_on_every_engine(ip, run_cell, mpi_cluster):
     import signal
     import threading
 
-    timer = threading.Timer(2.0, os.kill, (os.getpid(), signal.SIGINT))
+    # After the build (an interrupt during the build stops the request there).
+    timer = threading.Timer(5.0, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     started = time.monotonic()
     run_cell("%%hpc_run --on cluster --timeout 60\n" + program("mpi_deadlock.c"))

@@ -267,3 +267,14 @@ def test_cli_usage_errors_exit_2(tmp_path):
         text=True,
     )
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+def test_an_interrupt_while_compiling_stops_the_request(monkeypatch):
+    from types import SimpleNamespace
+
+    import kernel_magics.build as build
+    from kernel_magics.pipeline import RunRequest, run_program
+
+    monkeypatch.setattr(build, "run_limited", lambda *a, **k: SimpleNamespace(interrupted=True))
+    with pytest.raises(KeyboardInterrupt):
+        run_program(RunRequest(source=program("omp_sum.c") + "/* interrupted build */\n"))
