@@ -162,12 +162,18 @@ def test_an_interrupt_stops_the_run_on_every_engine(ip, run_cell, mpi_cluster):
     import signal
     import threading
 
+    # A kernel turns SIGINT into KeyboardInterrupt; a test process started in the
+    # background (make test &) inherits SIGINT ignored, so install the kernel's handler.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     # After the build (an interrupt during the build stops the request there).
     timer = threading.Timer(5.0, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     started = time.monotonic()
-    run_cell("%%hpc_run --on cluster --timeout 60\n" + program("mpi_deadlock.c"))
-    timer.cancel()
+    try:
+        run_cell("%%hpc_run --on cluster --timeout 60\n" + program("mpi_deadlock.c"))
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     run = ip.user_ns["_hpc"].runs[0]
     assert run.interrupted and run.error == "interrupted" and time.monotonic() - started < 30
     run_cell("%%hpc_run --on cluster\n" + program("mpi_reduce.c"))
