@@ -138,6 +138,7 @@ def submit_parser(prog: str) -> SubcommandParser:
 def submit_program(source: str, lang: str | None, args, settings, name: str, say):
     """Build ``source`` (cached), write and submit its job; the Job."""
     from kernel_magics.build import CompilerNotFound, build_program, choose_toolchain
+    from kernel_magics.pipeline import count_problem
     from kernel_magics.profile import profile_tools
     from kernel_magics.slurm import JobSpec, SlurmError, check_slurm, submit
     from kernel_magics.source import analyse_source
@@ -154,12 +155,9 @@ def submit_program(source: str, lang: str | None, args, settings, name: str, say
     cores = settings.default_parallelism()
     threads = args.threads or ([cores] if info.uses_openmp else [1])
     ranks = args.ranks or [cores]
-    for label, values, top in (
-        ("thread", threads, settings.max_threads),
-        ("rank", ranks, settings.max_ranks),
-    ):
-        if any(v < 1 or v > top for v in values):
-            raise CommandUsageError(f"{label} counts must be between 1 and {top}")
+    problem = count_problem(threads, ranks, settings)
+    if problem:
+        raise CommandUsageError(problem)
     try:
         toolchain = choose_toolchain(info, settings, " -g" if args.profile else "")
     except CompilerNotFound as err:

@@ -73,6 +73,18 @@ class _Plan:
     notes: list[str] = field(default_factory=list)
 
 
+def count_problem(threads: list[int], ranks: list[int], settings: Settings) -> str | None:
+    """Why these thread / rank counts are not allowed by the settings, or None."""
+    for name, values, top in (
+        ("thread", threads, settings.max_threads),
+        ("rank", ranks, settings.max_ranks),
+    ):
+        bad = [v for v in values if v < 1 or v > top]
+        if bad:
+            return f"{name} counts must be between 1 and {top} (got {bad})"
+    return None
+
+
 def _plan(request: RunRequest, settings: Settings) -> _Plan:
     """Check the request against the settings; choose defaults for the sweep."""
     if not request.source.strip():
@@ -95,13 +107,9 @@ def _plan(request: RunRequest, settings: Settings) -> _Plan:
             "(no #include <mpi.h> or MPI_Init found)"
         )
     ranks = request.ranks or ([cores] if info.uses_mpi else [1])
-    for name, values, top in (
-        ("thread", threads, settings.max_threads),
-        ("rank", ranks, settings.max_ranks),
-    ):
-        bad = [v for v in values if v < 1 or v > top]
-        if bad:
-            raise RequestError(f"{name} counts must be between 1 and {top} (got {bad})")
+    problem = count_problem(threads, ranks, settings)
+    if problem:
+        raise RequestError(problem)
     if request.repeat < 1:
         raise RequestError("--repeat must be at least 1")
     for name in request.inputs:

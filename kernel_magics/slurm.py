@@ -19,6 +19,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -172,9 +173,7 @@ def submit(
     check_slurm()
     check_time(spec.time)
     mpi = info.uses_mpi
-    staging = Path(
-        subprocess.check_output(["mktemp", "-d", f"{jobs_root()}/new-XXXXXX"], text=True).strip()
-    )
+    staging = Path(tempfile.mkdtemp(prefix="new-", dir=jobs_root()))
     shutil.copy2(build.binary, staging / "program")
     for name in spec.inputs:
         if not Path(name).is_file():
@@ -295,7 +294,7 @@ def job_result(job: Job, state: dict):
         if repetition == 0:
             record.stdout = _read(folder / f"out-{tag}.txt")
             record.stderr = _read(folder / f"err-{tag}.txt")
-            if not records or len(records) == 1:
+            if len(records) == 1:  # the first configuration
                 record.notes.append(
                     f"Slurm job {job.id}: times include the launcher's start (srun/mpirun)"
                 )
