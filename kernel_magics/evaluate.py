@@ -218,11 +218,7 @@ def evaluate_tasks(
                     generation = generate(request, settings, config=config, model=model)
                 except (GenerationError, ProviderError) as err:
                     raise EvalError(str(err)) from None
-                answer = generation.answer
-                if baseline and answer and task.entry:
-                    from kernel_magics.codegen import remove_main
-
-                    answer = remove_main(answer)
+                answer = generation.answer  # for entry tasks: without any main()
                 verdict = score_answer(task, answer, settings, Path(tmp))
                 verdict.update(
                     sample=sample,

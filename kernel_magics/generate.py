@@ -5,10 +5,12 @@ One code path for ``%%hpc``, ``jupyter hpc ask`` and ``jupyter hpc eval``.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kernel_magics.codegen import defines_main, entry_problem, extract_code, remove_main
+from kernel_magics.codegen import defines_main, entry_problem, extract_code
+from kernel_magics.harness import MARKER, with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
@@ -16,6 +18,8 @@ from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.source import analyse_source
 from kernel_magics.verify import STAGES, compiles_alone, verify_program
+
+HARNESS_TIMEOUT_S = 10.0
 
 
 class GenerationError(RuntimeError):
@@ -125,6 +129,19 @@ def infer_api(text: str, code: str | None) -> str:
     return "openmp"  # the default way to make code parallel on one node
 
 
+_NAMED_FUNCTION = re.compile(
+    r"\bfunction\s+(?:called\s+|named\s+)?`?(?:[^`(]*?[\s*&])?([A-Za-z_]\w*)\s*\(", re.I
+)
+
+
+def infer_entry(text: str) -> str | None:
+    """The function a request asks for by name ("a C function `long count(int n)`"), or None."""
+    match = _NAMED_FUNCTION.search(text or "")
+    if match is None or match.group(1) == "main":
+        return None
+    return match.group(1)
+
+
 def generate(
     request: GenerationRequest,
     settings: Settings | None = None,
@@ -140,6 +157,9 @@ def generate(
     if not (request.text or "").strip() and not request.code:
         raise GenerationError("the request is empty: say in words what the code should do")
     started = time.perf_counter()
+    if request.entry is None and not request.code:
+        # "Write a function `double dot(...)`": the model writes the function, the tool tests it
+        request = replace(request, entry=infer_entry(request.text))
     api = request.api or infer_api(request.text, request.code)
     # Without a language given or implied by the user's code, the answer's own code
     # decides (the model may well answer in C++ after seeing a C++ example).
@@ -195,13 +215,15 @@ def generate(
             break
         reporter.stage(f"check failed: {attempt.what}")
         if round_number + 1 < rounds:
-            messages = repair_messages(messages, reply, attempt.what, attempt.log, lang or "c")
+            messages = repair_messages(
+                messages, reply, attempt.what, attempt.log, lang or "c", request.entry
+            )
     best = generation.best
     if best is not None:
         generation.lang = lang or analyse_source(best.code).lang
         generation.code = best.code
         generation.ok = best.ok
-        generation.answer = remove_main(best.code) if request.entry else best.code
+        generation.answer = without_test_main(best.code) if request.entry else best.code
     generation.seconds = time.perf_counter() - started
     generation.provenance.update(
         repairs=generation.repairs,
@@ -218,51 +240,114 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         attempt.what = "the reply contains no C/C++ code block"
     elif not request.verify:  # the baseline: the first code is the answer, unchecked
         attempt.ok = True
-    elif request.entry and (problem := entry_problem(attempt.code, request.entry)):
-        attempt.what = problem
-    elif request.entry and not _function_compiles(attempt, request, lang, settings):
-        pass  # what failed and the compiler's log are filled in
-    elif request.entry and not defines_main(attempt.code):
-        attempt.what = f"there is no main() testing {request.entry}, so it cannot be run"
+    elif request.entry:
+        _check_function(attempt, request, lang, api, settings, reporter)
+    elif not defines_main(attempt.code) and (name := _last_function(attempt.code)):
+        # a function where a program was expected: test it like a requested function
+        _check_function(attempt, replace(request, entry=name), lang, api, settings, reporter)
     else:
         reporter.stage("compiling and checking (1 and N threads/ranks, race check)")
-        verdict = verify_program(
-            attempt.code,
-            lang,
-            api,
-            settings,
-            reporter,
-            reference_code=_whole_program(request.code),
-            timeout=request.timeout,
+        _record(
+            attempt,
+            verify_program(
+                attempt.code,
+                lang,
+                api,
+                settings,
+                reporter,
+                reference_code=_whole_program(request.code),
+                timeout=request.timeout,
+            ),
         )
-        attempt.ok, attempt.stage = verdict.ok, verdict.stage
-        attempt.checks = {**attempt.checks, **verdict.checks}
-        attempt.what, attempt.log = verdict.what, verdict.log
-        if request.entry and verdict.checks.get("compiles") is False:
-            attempt.what = (
-                f"`{request.entry}` compiles on its own, but the test main() does not: "
-                f"fix main() and keep `{request.entry}` as it is"
-            )
+
+
+def _record(attempt: Attempt, verdict) -> None:
+    attempt.ok, attempt.stage = verdict.ok, verdict.stage
+    attempt.checks = {**attempt.checks, **verdict.checks}
+    attempt.what, attempt.log = verdict.what, verdict.log
+
+
+def _check_function(attempt: Attempt, request, lang, api, settings, reporter) -> None:
+    """A function answer: it must compile alone; then the tool's test program runs it.
+
+    The test program (``harness.py``) calls the function on made-up inputs at 1 and
+    N threads/ranks and under ThreadSanitizer. When those inputs do not suit the
+    function (it fails at 1 thread and 1 rank as well), the test is inconclusive
+    and the answer is not blamed for it.
+    """
+    answer = without_test_main(attempt.code)
+    attempt.code = answer
+    if not _function_compiles(attempt, request, lang, settings):
+        return  # what failed and the compiler's log are filled in
+    uses_mpi = api in ("mpi", "hybrid") or analyse_source(answer, lang).uses_mpi
+    program = with_test_main(answer, request.entry, lang or "c", uses_mpi)
+    if program is None:
+        attempt.ok, attempt.stage = True, "build"
+        attempt.checks["tool's test program (parameter types not supported)"] = False
+        return
+    attempt.code = program
+    reporter.stage(
+        f"compiling and checking {request.entry} with the tool's test program "
+        "(1 and N threads/ranks, race check)"
+    )
+    verdict = verify_program(
+        program,
+        lang,
+        api,
+        settings,
+        reporter,
+        # its inputs are small: a run that takes longer is stuck (or its inputs do not suit)
+        timeout=min(request.timeout, HARNESS_TIMEOUT_S),
+        compare_ranks=False,
+    )
+    result = verdict.result
+    runs = result.runs if result is not None else []
+    first = next((r for r in runs if (r.threads, r.ranks) == (1, 1)), None)
+    inputs_unsuitable = not verdict.ok and (
+        verdict.checks.get("compiles") is False or (first is not None and not first.ok)
+    )
+    if inputs_unsuitable:
+        # The made-up inputs (or the test program itself) do not suit this function.
+        attempt.ok, attempt.stage = True, "build"
+        attempt.checks[
+            "tool's test program (inconclusive: its inputs do not suit the function)"
+        ] = False
+        attempt.log = verdict.log
+        return
+    _record(attempt, verdict)
+    if not verdict.ok:
+        # the model has not seen the test program: say how it called the function
+        call = next(
+            (
+                ln.strip()
+                for ln in program.split(MARKER)[1].splitlines()
+                if f"{request.entry}(" in ln
+            ),
+            "",
+        )
+        attempt.what = f"{attempt.what} (the tool's test program ran `{call}` on made-up inputs)"
 
 
 def _function_compiles(attempt: Attempt, request, lang, settings) -> bool:
-    """A function answer is the program without main(): it must compile on its own.
-
-    Checked before the whole program, so that an error in the model's test main()
-    is not mistaken for an error in the answer (and the repair fixes the right part).
-    """
-    answer = remove_main(attempt.code)
-    problem = entry_problem(answer, request.entry)
+    """A function answer (without any main()) must define the function and compile alone."""
+    problem = entry_problem(attempt.code, request.entry)
     if problem:
         attempt.function_compiles, attempt.what = False, problem
         return False
-    alone, log = compiles_alone(answer, lang, settings)
+    alone, log = compiles_alone(attempt.code, lang, settings)
     attempt.function_compiles = alone
     attempt.checks[f"{request.entry} compiles without main"] = alone
     if not alone:
-        attempt.what = f"`{request.entry}` does not compile on its own (without main())"
+        attempt.what = f"`{request.entry}` does not compile on its own"
         attempt.log = log
     return alone
+
+
+def _last_function(code: str) -> str | None:
+    from retrieval.chunking import split_source
+
+    names = [c.name for c in split_source(code, "c") if c.kind == "function"]
+    return names[-1] if names else None
 
 
 def _code_block_closed(text: str) -> bool:

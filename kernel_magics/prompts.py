@@ -23,24 +23,23 @@ API_WORDS = {
 # everything that does not depend on the request lives here.
 RULES = """You are an HPC expert who writes correct, fast, idiomatic parallel C and C++ code.
 Rules:
-- Reply with ONE complete program in ONE code block and nothing else.
-- The program must compile without warnings and run without input or arguments.
+- Reply with ONE code block and nothing else.
+- A program must compile without warnings and run without input or arguments.
 - The thread or rank count comes from the environment (OMP_NUM_THREADS or mpirun -np);
-  never hard-code it, and the program must work for any count including 1.
+  never hard-code it, and the code must work for any count including 1.
 - Allocate large arrays with malloc/new (never big arrays on the stack); free them.
 - Make the problem big enough to time (about 0.1-1 s) but never read files or stdin.
 - Print the result(s) with printf/std::cout; results must not depend on the thread or
   rank count (use reductions; avoid races: no unsynchronised writes to shared data).
 - Where cheap, compare with a serial computation in the same program and print PASS or FAIL.
-- When the request names a function to write: define it exactly as requested (same name
-  and signature, not static), plus a main() that tests it on sample inputs against a
-  serial computation. main() is removed afterwards: the function must not depend on
-  anything in main()."""
+- When the request names a function to write: write only that function, exactly as
+  requested (same name and signature, not static), with the #includes and helper
+  functions it needs, and no main(): the tool writes the program that tests it."""
 
 TASK = """Write {language}: {api_words}. Reply in a ```{fence} block.{entry_rule}"""
 
 ENTRY_RULE = """
-The function to write: `{entry}` (with a main() that tests it)."""
+Write only the function `{entry}` (no main())."""
 
 EXAMPLES_HEADER = """Verified examples (they compile, run correctly and are race-free): a guide
 to correct API usage; do not copy what is not needed."""
@@ -48,7 +47,7 @@ to correct API usage; do not copy what is not needed."""
 REPAIR = """The program you wrote failed verification.
 What failed: {what}
 {log}
-Fix the problem and reply with the complete corrected program in one ```{fence} code block."""
+Fix the problem and reply with the complete corrected {kind} in one ```{fence} code block."""
 
 MAX_EXAMPLE_LINES = 20
 MAX_LOG_LINES = 40
@@ -58,39 +57,60 @@ def _fence(lang: str) -> str:
     return "cpp" if lang == "c++" else "c"
 
 
-_KEY_LINE = re.compile(r"#\s*pragma|MPI_|omp_|#\s*include")
+_KEY_LINE = re.compile(r"#\s*pragma|\bMPI_\w+\s*\(|\bomp_\w+\s*\(")
+MAX_USAGE_LINES = 12
+# every MPI program has these; a function answer must not call them
+_BOILERPLATE = re.compile(r"#\s*include|MPI_Init|MPI_Finalize")
 
 
-def compact_example(code: str, max_lines: int | None = None) -> str:
-    """A snippet shortened for the prompt: every prompt token costs time on a CPU.
-
-    Blank lines and multi-line comments go first (one-line comments stay: they
-    say why). If it is still too long, keep the lines near the parallel
-    constructs (pragmas, MPI and omp calls) and mark the gaps.
-    """
-    max_lines = max_lines or MAX_EXAMPLE_LINES
+def compact_example(code: str) -> str:
+    """A snippet without blank lines and multi-line comments (one-line comments stay:
+    they say why): every prompt token costs time on a CPU."""
     code = re.sub(r"/\*(?:[^*]|\*(?!/))*\n(?:[^*]|\*(?!/))*\*/\n?", "", code)
-    lines = [ln.rstrip() for ln in code.splitlines() if ln.strip()]
-    if len(lines) <= max_lines:
-        return "\n".join(lines)
-    keep = set()
-    for i, line in enumerate(lines):
-        if _KEY_LINE.search(line):
-            keep.update(range(max(0, i - 2), min(len(lines), i + 3)))
-    out, previous = [], -1
-    for i in sorted(keep)[:max_lines]:
-        if i != previous + 1:
-            out.append("    // ...")
-        out.append(lines[i])
-        previous = i
-    return "\n".join(out)
+    return "\n".join(ln.rstrip() for ln in code.splitlines() if ln.strip())
+
+
+def usage_lines(code: str, max_lines: int = MAX_USAGE_LINES) -> list[str]:
+    """The parallel constructs of a snippet (pragmas, whole MPI and omp statements).
+
+    A long example is shown this way rather than cut short: a 1.5B model copies an
+    abridged program, gaps included, as its answer (seen in eval).
+    """
+    lines = compact_example(code).splitlines()
+    found: list[str] = []
+    i = 0
+    while i < len(lines) and len(found) < max_lines:
+        line = lines[i].strip()
+        i += 1
+        if not _KEY_LINE.search(line) or _BOILERPLATE.search(line):
+            continue
+        statement = line
+        # an MPI call spread over several lines: join it up to its semicolon
+        while not line.startswith("#") and ";" not in statement and i < len(lines):
+            statement += " " + lines[i].strip()
+            i += 1
+        statement = re.sub(r"\s*//.*$", "", statement) if "MPI_" in statement else statement
+        if statement not in found:
+            found.append(statement)
+    return found
 
 
 def format_examples(hits) -> str:
-    """Retrieved snippets as prompt text (compacted)."""
-    blocks = [
-        f"### {hit.title}\n```{_fence(hit.lang)}\n{compact_example(hit.code)}\n```" for hit in hits
-    ]
+    """Retrieved snippets as prompt text: whole when short, else their parallel constructs."""
+    blocks = []
+    for hit in hits:
+        code = compact_example(hit.code)
+        if len(code.splitlines()) <= MAX_EXAMPLE_LINES:
+            blocks.append(f"### {hit.title}\n```{_fence(hit.lang)}\n{code}\n```")
+            continue
+        usage = usage_lines(hit.code)
+        if usage:
+            listed = "\n".join(f"- `{line}`" for line in usage)
+            blocks.append(
+                f"### {hit.title} (its parallel constructs, not a whole program)\n{listed}"
+            )
+    if not blocks:
+        return ""
     return EXAMPLES_HEADER + "\n\n" + "\n\n".join(blocks)
 
 
@@ -107,7 +127,8 @@ def build_messages(
 
     language = "C++" if lang == "c++" else "C"
     human_parts = []
-    if hits:
+    examples = format_examples(hits) if hits else ""
+    if examples:
         human_parts.append("{examples}")
     if user_code:
         human_parts.append(f"My code:\n```{_fence(lang)}\n{{user_code}}\n```")
@@ -121,7 +142,7 @@ def build_messages(
         fence=_fence(lang),
         api_words=API_WORDS.get(api, API_WORDS["openmp"]),
         entry_rule=ENTRY_RULE.format(entry=entry) if entry else "",
-        examples=format_examples(hits) if hits else "",
+        examples=examples,
         user_code=user_code or "",
         request=request,
     )
@@ -135,12 +156,17 @@ def shorten_log(text: str, max_lines: int = MAX_LOG_LINES) -> str:
     return "\n".join(lines)
 
 
-def repair_messages(history: list, reply: str, what: str, log: str, lang: str) -> list:
+def repair_messages(
+    history: list, reply: str, what: str, log: str, lang: str, entry: str | None = None
+) -> list:
     """The conversation so far plus the model's reply and what went wrong with it."""
     from langchain_core.messages import AIMessage, HumanMessage
 
     feedback = REPAIR.format(
-        what=what, log=f"Log:\n{shorten_log(log)}" if log.strip() else "", fence=_fence(lang)
+        what=what,
+        log=f"Log:\n{shorten_log(log)}" if log.strip() else "",
+        fence=_fence(lang),
+        kind=f"function `{entry}` (no main())" if entry else "program",
     )
     return [*history, AIMessage(content=reply), HumanMessage(content=feedback)]
 

@@ -58,10 +58,15 @@ def from_words():
 def test_from_words_generates_verifies_and_runs(from_words):
     text = "\n".join(from_words)
     assert "local" in from_words[1] and "openai" in from_words[1]  # %hpc models
-    # Each of the three requests either ends verified and timed, or says exactly what failed.
+    # Each of the four requests either ends verified and timed, or says exactly what failed.
     outcomes = text.count("[hpc] verified code after") + text.count("[hpc] NOT verified")
-    assert outcomes == 3
+    assert outcomes == 4
     assert text.count("[hpc] verified code after") >= 2
+    # The function request: the model wrote `dot`, the tool wrote and ran its test program.
+    function_cell, answer_cell = from_words[7], from_words[8]
+    assert "test program written by jupyter-hpc" in function_cell
+    assert "double dot(" in answer_cell and "int main" not in answer_cell
+    assert "dot compiles without main" in answer_cell
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text

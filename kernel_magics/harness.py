@@ -1,0 +1,298 @@
+"""A test program written by the tool for a function answer.
+
+When a request asks for a function (``double dot(const double *x, ...)``), the
+model writes only that function and the tool writes the ``main()`` that calls
+it: inputs are made from the parameter types (buffers of pseudo-random numbers,
+small sizes, ``MPI_COMM_WORLD``, a simple integrand for a function pointer),
+and every output (return value, written buffers) is printed as checksums. The
+checks then run it at 1 and N threads (the checksums must agree: races and
+broken reductions change them), at 1 and N ranks (it must not crash or hang),
+and under ThreadSanitizer.
+
+Nothing here knows what the function means, so the inputs can be ones the
+function does not expect (an index array of random numbers, say): a run that
+fails at 1 thread and 1 rank too is inconclusive, not the answer's fault.
+Buffers are much larger than the sizes passed, so reading a little past the
+expected end stays deterministic and does not crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SIZE = 40  # value of size-like integer parameters (n, rows, nx ...)
+CAPACITY = 4 * SIZE * SIZE  # elements in every buffer (room for n*n, 3*n, n*d ...)
+VECTOR_LENGTH = SIZE * SIZE  # size() of std::vector inputs (room for n*n; capacity CAPACITY)
+MARKER = "// ---- test program written by jupyter-hpc"
+
+_INTEGER = {
+    "int",
+    "long",
+    "long long",
+    "short",
+    "unsigned",
+    "unsigned int",
+    "unsigned long",
+    "unsigned long long",
+    "size_t",
+    "std::size_t",
+    "ptrdiff_t",
+    "int64_t",
+    "int32_t",
+    "uint64_t",
+    "uint32_t",
+    "std::int64_t",
+    "long int",
+}
+_FLOATING = {"double", "float", "long double"}
+_NUMERIC = _INTEGER | _FLOATING
+
+
+@dataclass
+class Param:
+    """One parameter of the function: how the harness makes a value for it."""
+
+    name: str
+    kind: str  # integer | floating | pointer | vector | reference | comm | function
+    base: str  # the scalar or element type ("double", "long" ...)
+    const: bool = False
+
+
+@dataclass
+class Signature:
+    name: str
+    returns: str  # "void", a scalar type, or "std::vector<T>"
+    params: list[Param]
+
+
+def _split_params(text: str) -> list[str]:
+    """Parameters split at top-level commas (not inside <...> or (...))."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        if char in "<(":
+            depth += 1
+        elif char in ">)":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    if current.strip():
+        parts.append(current)
+    return [" ".join(p.split()) for p in parts]
+
+
+def _clean(type_text: str) -> str:
+    text = re.sub(r"\b(restrict|__restrict__|__restrict|register|volatile)\b", "", type_text)
+    return " ".join(text.split())
+
+
+def _param(text: str) -> Param | None:
+    """A Param for one declaration (``const double *x``), or None if it is not supported."""
+    function = re.fullmatch(r"(?:const\s+)?(double|float)\s*\(\s*\*\s*(\w+)\s*\)\s*\((.*)\)", text)
+    if function:
+        args = [a.strip() for a in function.group(3).split(",")]
+        if all(re.fullmatch(r"(?:const\s+)?(double|float)(\s+\w+)?", a) for a in args):
+            return Param(function.group(2), "function", function.group(1))
+        return None
+    text = _clean(text)
+    match = re.fullmatch(r"(.*?)(\w+)\s*(\[\s*\w*\s*\])?", text)
+    if not match or not match.group(1).strip():
+        return None
+    type_text, name = match.group(1).strip(), match.group(2)
+    if match.group(3):
+        type_text += " *"
+    const = bool(re.match(r"const\b", type_text))
+    bare = re.sub(r"\bconst\b", "", type_text).strip()
+    vector = re.fullmatch(r"std::vector\s*<\s*([\w: ]+?)\s*>\s*(&?)", bare)
+    if vector:
+        if vector.group(1) not in _NUMERIC:
+            return None
+        return Param(name, "vector", vector.group(1), const)
+    if bare == "MPI_Comm":
+        return Param(name, "comm", bare)
+    stars = bare.count("*")
+    base = " ".join(bare.replace("*", " ").replace("&", " ").split())
+    if base not in _NUMERIC:
+        return None
+    if stars == 1:
+        return Param(name, "pointer", base, const)
+    if stars == 0 and "&" in bare:
+        return Param(name, "reference", base, const)
+    if stars == 0:
+        return Param(name, "integer" if base in _INTEGER else "floating", base)
+    return None
+
+
+def parse_signature(code: str, entry: str) -> Signature | None:
+    """The signature of ``entry`` as defined in ``code``; None if a type is unsupported."""
+    head = re.compile(
+        rf"([\w:<>,\s\*&]*?)\b{re.escape(entry)}\s*\(([^;{{}}]*)\)\s*(?:const\s*)?(?:noexcept\s*)?\{{"
+    )
+    match = head.search(code)
+    if match is None:
+        return None
+    # the return type: the last non-blank line before the name (the match may start
+    # earlier, e.g. inside "#include <mpi.h>")
+    returns = next((ln for ln in reversed(match.group(1).split("\n")) if ln.strip()), "")
+    returns = " ".join(returns.split())
+    returns = re.sub(r"\b(static|inline|extern|constexpr)\b", "", returns).strip()
+    returns = " ".join(returns.split())
+    vector = re.fullmatch(r"std::vector\s*<\s*([\w: ]+?)\s*>", returns)
+    if returns != "void" and returns not in _NUMERIC and not vector:
+        return None
+    params = []
+    raw = match.group(2).strip()
+    for text in [] if raw in ("", "void") else _split_params(raw):
+        param = _param(text)
+        if param is None:
+            return None
+        params.append(param)
+    return Signature(entry, returns, params)
+
+
+def _integer_value(name: str) -> int:
+    """A plausible value for an integer parameter, from its name."""
+    low = name.lower()
+    if re.search(r"iter|step|round|sweep|repeat", low):
+        return 3
+    if re.fullmatch(r"k|d|dim|dims|nbins?|bins|n_?clusters?|clusters|ncent\w*", low):
+        return 4
+    if re.fullmatch(r"root|source|src|start|first|lo|low|lower|begin|offset|key|seed", low):
+        return 0 if low != "key" else 1
+    return SIZE
+
+
+def _floating_value(name: str, names: set[str]) -> str:
+    low = name.lower()
+    if low in ("a", "lo", "low", "lower", "xmin", "x0") and names & {"b", "hi", "high", "upper"}:
+        return "0.0"
+    if low in ("b", "hi", "high", "upper", "xmax", "x1"):
+        return "1.0"
+    return "0.25"
+
+
+def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
+    """A main() that calls the function on made-up inputs and prints checksums of the outputs."""
+    cxx = lang == "c++"
+    names = {p.name for p in signature.params}
+    lines = [MARKER, "#include <stdio.h>", "#include <stdlib.h>"]
+    if cxx:
+        lines.append("#include <vector>")
+    if uses_mpi:
+        lines.append("#include <mpi.h>")
+    lines += [
+        "static double hpc_integrand(double x) { return 4.0 / (1.0 + x * x); }",
+        "static double hpc_random(unsigned long *state) {",
+        "    *state = *state * 6364136223846793005UL + 1442695040888963407UL;",
+        "    return (double)(*state >> 11) / 9007199254740992.0;",
+        "}",
+        "static void hpc_checksum(const char *what, double sum, double weighted) {",
+        '    printf("checksum %s: %.12g %.12g\\n", what, sum, weighted);',
+        "}",
+        "int main(int argc, char **argv) {",
+        "    int hpc_rank = 0;",
+    ]
+    if uses_mpi:
+        lines += [
+            "    MPI_Init(&argc, &argv);",
+            "    MPI_Comm_rank(MPI_COMM_WORLD, &hpc_rank);",
+        ]
+    else:
+        lines += ["    (void)argc; (void)argv;"]
+    lines.append("    unsigned long hpc_state = 12345;")
+    args, outputs = [], []
+    for index, p in enumerate(signature.params):
+        var = f"hpc_{p.name}"
+        if p.kind == "integer":
+            lines.append(f"    {p.base} {var} = {_integer_value(p.name)};")
+            args.append(var)
+        elif p.kind == "floating":
+            lines.append(f"    {p.base} {var} = {_floating_value(p.name, names)};")
+            args.append(var)
+        elif p.kind == "comm":
+            args.append("MPI_COMM_WORLD")
+        elif p.kind == "function":
+            args.append("hpc_integrand")
+        elif p.kind == "reference":
+            lines.append(f"    {p.base} {var} = {1 if p.base in _INTEGER else 0.5};")
+            args.append(var)
+            if not p.const:
+                outputs.append((p.name, f"(double){var}", None))
+        else:  # pointer or vector: a buffer of CAPACITY elements
+            if p.kind == "vector":
+                lines.append(f"    std::vector<{p.base}> {var}({CAPACITY});")
+                data = f"{var}.data()"
+            else:
+                cast = f"({p.base} *)" if not cxx else f"static_cast<{p.base} *>("
+                close = "" if not cxx else ")"
+                lines.append(
+                    f"    {p.base} *{var} = {cast}calloc({CAPACITY}, sizeof({p.base})){close};"
+                )
+                data = var
+            fill = (
+                f"({p.base})((hpc_i * 7 + {index}) % 4)"
+                if p.base in _INTEGER
+                else f"({p.base})hpc_random(&hpc_state)"
+            )
+            lines.append(
+                f"    for (long hpc_i = 0; hpc_i < {CAPACITY}; hpc_i++) {data}[hpc_i] = {fill};"
+            )
+            if p.kind == "vector":
+                # shrink the size, keep the capacity: reads past size() stay in filled memory
+                lines.append(f"    {var}.resize({VECTOR_LENGTH});")
+            args.append(var)
+            if not p.const:
+                length = f"(long){var}.size()" if p.kind == "vector" else str(CAPACITY)
+                outputs.append((p.name, var, length))
+    call = f"{signature.name}({', '.join(args)})"
+    if signature.returns == "void":
+        lines.append(f"    {call};")
+    elif signature.returns.startswith("std::vector"):
+        lines.append(f"    {signature.returns} hpc_result = {call};")
+        outputs.insert(0, ("return value", "hpc_result", "(long)hpc_result.size()"))
+    else:
+        lines.append(f"    double hpc_result = (double){call};")
+        outputs.insert(0, ("return value", "hpc_result", None))
+    lines.append("    if (hpc_rank == 0) {")
+    for what, var, length in outputs:
+        if length is None:
+            lines.append(f'        hpc_checksum("{what}", {var}, {var});')
+            continue
+        lines += [
+            "        {",
+            "            double hpc_sum = 0, hpc_weighted = 0;",
+            f"            for (long hpc_i = 0; hpc_i < {length}; hpc_i++) {{",
+            f"                hpc_sum += (double){var}[hpc_i];",
+            f"                hpc_weighted += (double){var}[hpc_i] * (double)(hpc_i % 97 + 1);",
+            "            }",
+            f'            hpc_checksum("{what}", hpc_sum, hpc_weighted);',
+            "        }",
+        ]
+    lines.append("    }")
+    for p in signature.params:
+        if p.kind == "pointer":
+            lines.append(f"    free(hpc_{p.name});")
+    if uses_mpi:
+        lines.append("    MPI_Finalize();")
+    lines += ["    return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> str | None:
+    """The answer followed by the tool's test main(); None if the signature is unsupported."""
+    signature = parse_signature(answer, entry)
+    if signature is None:
+        return None
+    return answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
+
+
+def without_test_main(code: str) -> str:
+    """The function answer alone: the tool's test program (or the model's main) removed."""
+    from kernel_magics.codegen import remove_main
+
+    if MARKER in code:
+        return code[: code.index(MARKER)].rstrip() + "\n"
+    return remove_main(code)

@@ -1,0 +1,154 @@
+"""The tool-written test program for function answers (kernel_magics/harness.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from kernel_magics.generate import Attempt, GenerationRequest, _check
+from kernel_magics.harness import (
+    MARKER,
+    parse_signature,
+    with_test_main,
+    without_test_main,
+)
+from kernel_magics.reporter import Reporter
+from kernel_magics.settings import Settings
+
+TASKS = Path(__file__).parent.parent / "benchmarks" / "tasks"
+
+
+@pytest.mark.parametrize(
+    "code, entry, returns, kinds",
+    [
+        (
+            "#include <mpi.h>\n\n"
+            "double global_sum(const double *local, long n_local, MPI_Comm comm) {}",
+            "global_sum",
+            "double",
+            [("pointer", "double", True), ("integer", "long", False), ("comm", "MPI_Comm", False)],
+        ),
+        (
+            "static inline void saxpy(float a, const std::vector<float>& x,"
+            " std::vector<float> &y) {}",
+            "saxpy",
+            "void",
+            [("floating", "float", False), ("vector", "float", True), ("vector", "float", False)],
+        ),
+        (
+            "std::vector<int> bucket_sort(const std::vector<int>& local, int maxv, MPI_Comm c) {}",
+            "bucket_sort",
+            "std::vector<int>",
+            [("vector", "int", True), ("integer", "int", False), ("comm", "MPI_Comm", False)],
+        ),
+        (
+            "double trapezoid(double (*f)(double), double a, double b, long n) {}",
+            "trapezoid",
+            "double",
+            [
+                ("function", "double", False),
+                ("floating", "double", False),
+                ("floating", "double", False),
+                ("integer", "long", False),
+            ],
+        ),
+        (
+            "void scale(double *restrict x, size_t n, double alpha, double out[]) {}",
+            "scale",
+            "void",
+            [
+                ("pointer", "double", False),
+                ("integer", "size_t", False),
+                ("floating", "double", False),
+                ("pointer", "double", False),
+            ],
+        ),
+        ("void mean(const double *x, long n, double &m) {}", "mean", "void", None),
+    ],
+)
+def test_signatures_are_read_from_the_answer(code, entry, returns, kinds):
+    signature = parse_signature(code, entry)
+    assert signature is not None and signature.returns == returns
+    if kinds is not None:
+        assert [(p.kind, p.base, p.const) for p in signature.params] == kinds
+    else:
+        assert signature.params[-1].kind == "reference"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "typedef struct { int n; } sim;\nvoid bcast(sim *p, MPI_Comm comm) {}",
+        "void f(std::map<int, double> &m) {}",
+        "template <typename T> T g(T x) {}",
+        "void h(double **grid, int n) {}",
+        "void missing(int n);",
+    ],
+)
+def test_parameter_types_the_tool_cannot_make_give_no_test_program(code):
+    name = code.split("(")[0].split()[-1]
+    assert parse_signature(code, name) is None
+    assert with_test_main(code, name, "c++", False) is None
+
+
+def test_the_answer_comes_back_without_the_test_program():
+    answer = "#include <omp.h>\ndouble twice(double x) { return 2 * x; }\n"
+    program = with_test_main(answer, "twice", "c", False)
+    assert MARKER in program and "int main" in program
+    assert without_test_main(program) == answer
+    model_main = answer + "int main(void) { return twice(1.0) == 2.0 ? 0 : 1; }\n"
+    assert "main" not in without_test_main(model_main)
+
+
+def _task(name: str) -> dict:
+    return tomllib.loads((TASKS / name / "task.toml").read_text())
+
+
+def _verdict(name: str, kind: str) -> Attempt:
+    task = _task(name)
+    source = next(p for p in (TASKS / name).iterdir() if p.stem == kind)
+    request = GenerationRequest(
+        text=task["prompt"], api=task["api"], lang=task["lang"], entry=task["entry"]
+    )
+    attempt = Attempt(reply="", code=source.read_text(), ok=False, stage="none")
+    _check(attempt, request, task["lang"], task["api"], Settings(), Reporter())
+    return attempt
+
+
+# One task of each shape: pointers, index arrays, function pointers, C++ vectors
+# (in, out, returned), MPI and hybrid. The references are right, so the tool's test
+# must never fail them (it may be inconclusive, never a false failure).
+@pytest.mark.parametrize(
+    "name",
+    [
+        "omp-csr-spmv",
+        "omp-trapezoid",
+        "omp-jacobi",
+        "omp-merge-sort",
+        "omp-kmeans-step",
+        "mpi-global-sum",
+        "mpi-bucket-sort",
+        "hybrid-norm",
+    ],
+)
+def test_the_tools_test_program_passes_the_reference_answers(name):
+    attempt = _verdict(name, "reference")
+    assert attempt.ok, attempt.what + "\n" + attempt.log
+    assert "test program written by jupyter-hpc" in attempt.code
+    assert not any("inconclusive" in check for check in attempt.checks), attempt.checks
+
+
+@pytest.mark.parametrize(
+    "name, finding",
+    [
+        ("omp-prefix-sum", "changes with the thread/rank count"),
+        # a race shows as a different count at 2 threads, or else under ThreadSanitizer
+        ("omp-count-matches", "changes with the thread/rank count|data race"),
+    ],
+)
+def test_the_tools_test_program_catches_parallel_bugs(name, finding):
+    attempt = _verdict(name, "wrong")
+    assert not attempt.ok and re.search(finding, attempt.what), attempt.what
