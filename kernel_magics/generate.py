@@ -13,7 +13,7 @@ from kernel_magics.codegen import defines_main, entry_problem, extract_code
 from kernel_magics.harness import MARKER, with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
-from kernel_magics.prompts import build_messages, prompt_hash, repair_messages
+from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.source import analyse_source
@@ -172,16 +172,23 @@ def generate(
         hits = _retrieve(request, api, searcher, reporter)
         generation.snippet_ids = [h.id for h in hits]
         if hits:
-            reporter.stage("examples: " + ", ".join(generation.snippet_ids))
+            reporter.stage(
+                "examples: "
+                + ", ".join(generation.snippet_ids)
+                + " (shown to the model in a repair)"
+            )
     spec = parse_spec(request.llm or config.llm, config)
     model_name = model_id(spec) if model is None else type(model).__name__
     if model is None:
         model = chat_model(spec, config, progress=reporter.stage)
+    # The first prompt has no examples: measured on the task set, the 1.5B model copies
+    # an example's program instead of answering, so they are kept for the repair rounds,
+    # where they show correct API usage next to the error they can fix.
     messages = build_messages(
         request.text or "Parallelize this code.",
         api,
         lang or "c",
-        hits,
+        (),
         request.code,
         request.entry,
     )
@@ -216,7 +223,13 @@ def generate(
         reporter.stage(f"check failed: {attempt.what}")
         if round_number + 1 < rounds:
             messages = repair_messages(
-                messages, reply, attempt.what, attempt.log, lang or "c", request.entry
+                messages,
+                reply,
+                attempt.what,
+                attempt.log,
+                lang or "c",
+                request.entry,
+                examples=format_examples(hits) if hits and round_number == 0 else "",
             )
     best = generation.best
     if best is not None:

@@ -44,10 +44,11 @@ Write only the function `{entry}` (no main())."""
 EXAMPLES_HEADER = """Verified examples (they compile, run correctly and are race-free): a guide
 to correct API usage; do not copy what is not needed."""
 
-REPAIR = """The program you wrote failed verification.
+REPAIR = """The code you wrote failed verification.
 What failed: {what}
 {log}
-Fix the problem and reply with the complete corrected {kind} in one ```{fence} code block."""
+{examples}Fix the problem and reply with the complete corrected {kind}
+in one ```{fence} code block."""
 
 MAX_EXAMPLE_LINES = 20
 MAX_LOG_LINES = 40
@@ -157,9 +158,16 @@ def shorten_log(text: str, max_lines: int = MAX_LOG_LINES) -> str:
 
 
 def repair_messages(
-    history: list, reply: str, what: str, log: str, lang: str, entry: str | None = None
+    history: list,
+    reply: str,
+    what: str,
+    log: str,
+    lang: str,
+    entry: str | None = None,
+    examples: str = "",
 ) -> list:
-    """The conversation so far plus the model's reply and what went wrong with it."""
+    """The conversation so far plus the model's reply, what went wrong with it and,
+    in the first repair, the verified examples (``format_examples``)."""
     from langchain_core.messages import AIMessage, HumanMessage
 
     feedback = REPAIR.format(
@@ -167,6 +175,7 @@ def repair_messages(
         log=f"Log:\n{shorten_log(log)}" if log.strip() else "",
         fence=_fence(lang),
         kind=f"function `{entry}` (no main())" if entry else "program",
+        examples=f"{examples}\n\n" if examples else "",
     )
     return [*history, AIMessage(content=reply), HumanMessage(content=feedback)]
 

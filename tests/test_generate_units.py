@@ -418,3 +418,71 @@ def test_an_interrupted_check_stops_the_request_instead_of_repairing(monkeypatch
         generate(
             GenerationRequest(text="sum", k=0, max_repairs=1), reporter=Recorder(), model=model
         )
+
+
+@pytest.mark.parametrize(
+    "text, entry",
+    [
+        (
+            "Write a C function `long mandel_count(int width, int height)` that counts",
+            "mandel_count",
+        ),
+        ("write a function sum_array(a, n) that sums the array", "sum_array"),
+        (
+            "Write a C++ function `std::vector<int> bucket_sort(const std::vector<int>& v)`",
+            "bucket_sort",
+        ),
+        ("a function called dot(x, y) with OpenMP", "dot"),
+        ("Write a function that sums an array", None),  # no name: a whole program
+        ("Parallelize the main function", None),
+    ],
+)
+def test_the_requested_function_is_read_from_the_words(text, entry):
+    from kernel_magics.generate import infer_entry
+
+    assert infer_entry(text) == entry
+
+
+def test_a_named_function_in_a_notebook_request_gets_the_tools_test_program():
+    from kernel_magics.prompts import repair_messages
+
+    generation = generate(
+        GenerationRequest(text="Write a C function `double twice(double x)`.", api="serial", k=0),
+        reporter=Recorder(),
+        model=scripted("```c\ndouble twice(double x) { return 2 * x; }\n```"),
+    )
+    assert generation.request.entry == "twice" and generation.ok
+    assert "test program written by jupyter-hpc" in generation.code
+    assert generation.answer.strip() == "double twice(double x) { return 2 * x; }"
+    repair = repair_messages([], "x", "it failed", "", "c", entry="twice")[-1].content
+    assert "corrected function `twice` (no main())" in repair
+
+
+def test_examples_are_kept_for_the_repair_not_the_first_prompt():
+    class Hit:
+        id, title, lang = "omp-sum", "Sum with a reduction", "c"
+        code = "#include <omp.h>\n#pragma omp parallel for reduction(+ : s)\n"
+
+    class Searcher:
+        def search(self, query, **filters):
+            return [Hit()]
+
+    seen = []
+
+    class Recording(GenericFakeChatModel):
+        def _stream(self, messages, *args, **kwargs):
+            seen.append([m.content for m in messages])
+            return super()._stream(messages, *args, **kwargs)
+
+    no_code = "I cannot."
+    generation = generate(
+        GenerationRequest(text="sum an array", api="openmp", k=1, max_repairs=2),
+        reporter=Recorder(),
+        model=Recording(messages=iter([AIMessage(content=r) for r in (no_code,) * 3])),
+        searcher=Searcher(),
+    )
+    first, repair, second_repair = seen
+    assert generation.snippet_ids == ["omp-sum"]
+    assert not any("Sum with a reduction" in m for m in first)
+    assert "Sum with a reduction" in repair[-1] and "reduction(+ : s)" in repair[-1]
+    assert "Sum with a reduction" not in second_repair[-1]  # once is enough: it stays above
