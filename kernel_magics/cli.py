@@ -178,7 +178,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 def add_generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-k", type=int, default=DEFAULT_EXAMPLES, help="verified examples shown (0: none)"
+        "-k",
+        type=int,
+        default=DEFAULT_EXAMPLES,
+        help="verified examples retrieved and shown to the model in its first repair (0: none)",
     )
     parser.add_argument("--max-repairs", type=int, default=2, help="repair rounds")
     parser.add_argument("--llm", default=None, help="local | openai:MODEL | ollama:MODEL")

@@ -292,8 +292,9 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     attempt.code = answer
     if not _function_compiles(attempt, request, lang, settings):
         return  # what failed and the compiler's log are filled in
-    uses_mpi = api in ("mpi", "hybrid") or analyse_source(answer, lang).uses_mpi
-    program = with_test_main(answer, request.entry, lang or "c", uses_mpi)
+    info = analyse_source(answer, lang)  # without a language asked for: the answer's own
+    uses_mpi = api in ("mpi", "hybrid") or info.uses_mpi
+    program = with_test_main(answer, request.entry, info.lang, uses_mpi)
     if program is None:
         attempt.ok, attempt.stage = True, "build"
         attempt.checks["tool's test program (parameter types not supported)"] = False

@@ -238,7 +238,7 @@ class HPCMagics(Magics):
         "-k",
         type=int,
         default=DEFAULT_EXAMPLES,
-        help="verified examples shown to the model (0: none)",
+        help="verified examples retrieved and shown to the model in its first repair (0: none)",
     )
     @argument("--no-run", action="store_true", help="generate and verify, but do not run the sweep")
     @argument(
