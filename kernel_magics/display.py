@@ -191,6 +191,9 @@ def generation_lines(generation) -> list[str]:
             f"{PREFIX} verified code after {attempts} attempt{'s' if attempts > 1 else ''}"
             f" in {generation.seconds:.1f} s" + (f": {passed}" if passed else "")
         )
+        unchecked = [k for k, v in best.checks.items() if not v]
+        if unchecked:  # e.g. the tool's test of a function was inconclusive
+            lines.append(f"{PREFIX} only those checks hold; not checked: {', '.join(unchecked)}")
     elif best is None:
         lines.append(
             f"{PREFIX} no code: the model's replies contained no C/C++ code block "

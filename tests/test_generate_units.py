@@ -486,3 +486,17 @@ def test_examples_are_kept_for_the_repair_not_the_first_prompt():
     assert not any("Sum with a reduction" in m for m in first)
     assert "Sum with a reduction" in repair[-1] and "reduction(+ : s)" in repair[-1]
     assert "Sum with a reduction" not in second_repair[-1]  # once is enough: it stays above
+
+
+def test_an_accepted_answer_says_which_checks_did_not_happen():
+    from kernel_magics.display import generation_lines
+
+    answer = "```c\ntypedef struct { int n; } params;\nvoid setup(params *p) { p->n = 3; }\n```"
+    generation = generate(
+        GenerationRequest(text="setup", api="serial", k=0, max_repairs=0, entry="setup"),
+        reporter=Recorder(),
+        model=scripted(answer),
+    )
+    lines = generation_lines(generation)
+    assert "verified code after 1 attempt" in lines[0] and "setup compiles without main" in lines[0]
+    assert "not checked: tool's test program (parameter types not supported)" in lines[1]
