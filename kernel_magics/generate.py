@@ -86,7 +86,7 @@ class Generation:
 
         def rank(a: Attempt):
             provides_entry = not entry or entry_problem(a.code, entry) is None
-            # An error in the model's own test main() is not an error in the answer.
+            # a function that compiles on its own beats one that does not
             answer_compiles = not entry or bool(a.function_compiles)
             return (a.ok, provides_entry, answer_compiles, STAGES.index(a.stage))
 
