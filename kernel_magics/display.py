@@ -185,25 +185,24 @@ def generation_lines(generation) -> list[str]:
     attempts = len(generation.attempts)
     best = generation.best
     lines = []
+    not_holding = [k for k, v in best.checks.items() if not v] if best else []
     if generation.ok:
         passed = ", ".join(k for k, v in best.checks.items() if v) if best.checks else ""
         lines.append(
             f"{PREFIX} verified code after {attempts} attempt{'s' if attempts > 1 else ''}"
             f" in {generation.seconds:.1f} s" + (f": {passed}" if passed else "")
         )
-        unchecked = [k for k, v in best.checks.items() if not v]
-        if unchecked:  # e.g. the tool's test of a function was inconclusive
-            lines.append(f"{PREFIX} only those checks hold; not checked: {', '.join(unchecked)}")
+        if not_holding:  # e.g. the tool's test of a function was inconclusive
+            lines.append(f"{PREFIX} only those checks hold; not checked: {', '.join(not_holding)}")
     elif best is None:
         lines.append(
             f"{PREFIX} no code: the model's replies contained no C/C++ code block "
             "(its reply is shown above)"
         )
     else:
-        failed = [k for k, v in best.checks.items() if not v]
         lines.append(
             f"{PREFIX} NOT verified after {attempts} attempts: {best.what}"
-            + (f" (failed check: {', '.join(failed)})" if failed else "")
+            + (f" (failed check: {', '.join(not_holding)})" if not_holding else "")
         )
         lines.append(
             f"{PREFIX} the best attempt is shown below; it was not run. "

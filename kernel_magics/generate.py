@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from kernel_magics.codegen import defines_main, entry_problem, extract_code
-from kernel_magics.harness import MARKER, with_test_main, without_test_main
+from kernel_magics.harness import with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
@@ -294,18 +294,18 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
         return  # what failed and the compiler's log are filled in
     info = analyse_source(answer, lang)  # without a language asked for: the answer's own
     uses_mpi = api in ("mpi", "hybrid") or info.uses_mpi
-    program = with_test_main(answer, request.entry, info.lang, uses_mpi)
-    if program is None:
+    harness = with_test_main(answer, request.entry, info.lang, uses_mpi)
+    if harness is None:
         attempt.ok, attempt.stage = True, "build"
         attempt.checks["tool's test program (parameter types not supported)"] = False
         return
-    attempt.code = program
+    attempt.code = harness.source
     reporter.stage(
         f"compiling and checking {request.entry} with the tool's test program "
         "(1 and N threads/ranks, race check)"
     )
     verdict = verify_program(
-        program,
+        harness.source,
         lang,
         api,
         settings,
@@ -331,15 +331,9 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     _record(attempt, verdict)
     if not verdict.ok:
         # the model has not seen the test program: say how it called the function
-        call = next(
-            (
-                ln.strip()
-                for ln in program.split(MARKER)[1].splitlines()
-                if f"{request.entry}(" in ln
-            ),
-            "",
+        attempt.what = (
+            f"{attempt.what} (the tool's test program ran `{harness.call}` on made-up inputs)"
         )
-        attempt.what = f"{attempt.what} (the tool's test program ran `{call}` on made-up inputs)"
 
 
 def _function_compiles(attempt: Attempt, request, lang, settings) -> bool:

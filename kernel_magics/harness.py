@@ -203,22 +203,17 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
     else:
         lines += ["    (void)argc; (void)argv;"]
     lines.append("    unsigned long hpc_state = 12345;")
-    args, outputs = [], []
+    outputs = []
     for index, p in enumerate(signature.params):
         var = f"hpc_{p.name}"
         if p.kind == "integer":
             lines.append(f"    {p.base} {var} = {_integer_value(p.name)};")
-            args.append(var)
         elif p.kind == "floating":
             lines.append(f"    {p.base} {var} = {_floating_value(p.name, names)};")
-            args.append(var)
-        elif p.kind == "comm":
-            args.append("MPI_COMM_WORLD")
-        elif p.kind == "function":
-            args.append("hpc_integrand")
+        elif p.kind in ("comm", "function"):
+            pass  # passed as a constant: see _argument
         elif p.kind == "reference":
             lines.append(f"    {p.base} {var} = {1 if p.base in _INTEGER else 0.5};")
-            args.append(var)
             if not p.const:
                 outputs.append((p.name, f"(double){var}", None))
         else:  # pointer or vector: a buffer of CAPACITY elements
@@ -243,11 +238,10 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
             if p.kind == "vector":
                 # shrink the size, keep the capacity: reads past size() stay in filled memory
                 lines.append(f"    {var}.resize({VECTOR_LENGTH});")
-            args.append(var)
             if not p.const:
                 length = f"(long){var}.size()" if p.kind == "vector" else str(CAPACITY)
                 outputs.append((p.name, var, length))
-    call = f"{signature.name}({', '.join(args)})"
+    call = call_expression(signature)
     if signature.returns == "void":
         lines.append(f"    {call};")
     elif signature.returns.startswith("std::vector"):
@@ -281,12 +275,29 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> str | None:
+def _argument(p: Param) -> str:
+    """What main() passes for a parameter: the variable it made, or a constant."""
+    return {"comm": "MPI_COMM_WORLD", "function": "hpc_integrand"}.get(p.kind, f"hpc_{p.name}")
+
+
+def call_expression(signature: Signature) -> str:
+    """How the tool's main() calls the function, e.g. ``dot(hpc_x, hpc_y, hpc_n)``."""
+    return f"{signature.name}({', '.join(_argument(p) for p in signature.params)})"
+
+
+@dataclass
+class HarnessProgram:
+    source: str  # the answer followed by the tool's test main()
+    call: str  # how that main() calls the function (shown to the model when a check fails)
+
+
+def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> HarnessProgram | None:
     """The answer followed by the tool's test main(); None if the signature is unsupported."""
     signature = parse_signature(answer, entry)
     if signature is None:
         return None
-    return answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
+    source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
+    return HarnessProgram(source, call_expression(signature))
 
 
 def without_test_main(code: str) -> str:

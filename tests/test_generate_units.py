@@ -311,6 +311,7 @@ def test_a_function_answer_is_tested_by_the_tools_own_program_and_races_are_repa
     )
     first, second = generation.attempts
     assert not first.ok and ("race" in first.what or "changes with" in first.what)
+    assert "the tool's test program ran `sum_array(hpc_a, hpc_n)`" in first.what
     assert second.ok and second.checks["same result at 1 and N"]
     assert second.checks["race-free (ThreadSanitizer)"]
     assert "test program written by jupyter-hpc" in generation.code  # what is run
@@ -336,13 +337,18 @@ def test_a_test_whose_made_up_inputs_do_not_suit_the_function_is_inconclusive():
     assert any("inconclusive" in name for name in only.checks)
 
 
-def test_a_function_with_parameter_types_the_tool_cannot_make_is_only_compiled():
+def _struct_parameter_generation():
+    """A function whose parameter (a struct pointer) the tool's test cannot make."""
     answer = "```c\ntypedef struct { int n; } params;\nvoid setup(params *p) { p->n = 3; }\n```"
-    generation = generate(
+    return generate(
         GenerationRequest(text="setup", api="serial", k=0, max_repairs=1, entry="setup"),
         reporter=Recorder(),
         model=scripted(answer),
     )
+
+
+def test_a_function_with_parameter_types_the_tool_cannot_make_is_only_compiled():
+    generation = _struct_parameter_generation()
     assert generation.ok and generation.attempts[0].checks == {
         "setup compiles without main": True,
         "tool's test program (parameter types not supported)": False,
@@ -491,12 +497,6 @@ def test_examples_are_kept_for_the_repair_not_the_first_prompt():
 def test_an_accepted_answer_says_which_checks_did_not_happen():
     from kernel_magics.display import generation_lines
 
-    answer = "```c\ntypedef struct { int n; } params;\nvoid setup(params *p) { p->n = 3; }\n```"
-    generation = generate(
-        GenerationRequest(text="setup", api="serial", k=0, max_repairs=0, entry="setup"),
-        reporter=Recorder(),
-        model=scripted(answer),
-    )
-    lines = generation_lines(generation)
+    lines = generation_lines(_struct_parameter_generation())
     assert "verified code after 1 attempt" in lines[0] and "setup compiles without main" in lines[0]
     assert "not checked: tool's test program (parameter types not supported)" in lines[1]

@@ -96,7 +96,9 @@ def test_parameter_types_the_tool_cannot_make_give_no_test_program(code):
 
 def test_the_answer_comes_back_without_the_test_program():
     answer = "#include <omp.h>\ndouble twice(double x) { return 2 * x; }\n"
-    program = with_test_main(answer, "twice", "c", False)
+    harness = with_test_main(answer, "twice", "c", False)
+    assert harness.call == "twice(hpc_x)"
+    program = harness.source
     assert MARKER in program and "int main" in program
     assert without_test_main(program) == answer
     model_main = answer + "int main(void) { return twice(1.0) == 2.0 ? 0 : 1; }\n"
