@@ -10,16 +10,21 @@ import time
 from dataclasses import dataclass, field, replace
 
 from kernel_magics.codegen import defines_main, entry_problem, extract_code
+from kernel_magics.fixits import apply_fixits
 from kernel_magics.harness import with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
+from kernel_magics.signatures import requested_signature, signature_problem
 from kernel_magics.source import analyse_source
 from kernel_magics.verify import STAGES, compiles_alone, verify_program
 
 HARNESS_TIMEOUT_S = 10.0
+# MPI errors no made-up input causes (an invalid rank, aliased buffers ...): when a test
+# run fails with one, the answer is at fault, not an inconclusive test.
+_MPI_MISUSE = re.compile(r"MPI_ERR_(RANK|BUFFER|ARG|OP|TYPE|COMM|ROOT|TAG)\b")
 
 
 class GenerationError(RuntimeError):
@@ -55,6 +60,7 @@ class Attempt:
     checks: dict = field(default_factory=dict)
     seconds: float = 0.0
     function_compiles: bool | None = None  # function requests: the answer without main
+    fixes: list[str] = field(default_factory=list)  # made by the tool (fixits.py)
 
 
 @dataclass
@@ -242,6 +248,7 @@ def generate(
         repairs=generation.repairs,
         verified=generation.ok and request.verify,
         checks=best.checks if best else {},
+        fixes=best.fixes if best else [],
         seconds=round(generation.seconds, 2),
     )
     return generation
@@ -260,9 +267,9 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
         _check_function(attempt, replace(request, entry=name), lang, api, settings, reporter)
     else:
         reporter.stage("compiling and checking (1 and N threads/ranks, race check)")
-        _record(
-            attempt,
-            verify_program(
+
+        def checked():
+            return verify_program(
                 attempt.code,
                 lang,
                 api,
@@ -270,8 +277,25 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
                 reporter,
                 reference_code=_whole_program(request.code),
                 timeout=request.timeout,
-            ),
-        )
+            )
+
+        verdict = checked()
+        if verdict.checks.get("compiles") is False and _apply_fixits(
+            attempt, verdict.log, lang, reporter
+        ):
+            verdict = checked()
+        _record(attempt, verdict)
+
+
+def _apply_fixits(attempt: Attempt, log: str, lang, reporter) -> bool:
+    """Apply the mechanical fixes a failed compile points at; whether the code changed."""
+    fixed, done = apply_fixits(attempt.code, log, analyse_source(attempt.code, lang).lang)
+    if fixed == attempt.code:
+        return False
+    attempt.code = fixed
+    attempt.fixes += done
+    reporter.stage("fixed what the compiler pointed at: " + "; ".join(done))
+    return True
 
 
 def _record(attempt: Attempt, verdict) -> None:
@@ -290,8 +314,9 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     """
     answer = without_test_main(attempt.code)
     attempt.code = answer
-    if not _function_compiles(attempt, request, lang, settings):
+    if not _function_compiles(attempt, request, lang, settings, reporter):
         return  # what failed and the compiler's log are filled in
+    answer = attempt.code  # with the tool's fixes (missing #include lines ...)
     info = analyse_source(answer, lang)  # without a language asked for: the answer's own
     uses_mpi = api in ("mpi", "hybrid") or info.uses_mpi
     harness = with_test_main(answer, request.entry, info.lang, uses_mpi)
@@ -312,13 +337,17 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
         reporter,
         # its inputs are small: a run that takes longer is stuck (or its inputs do not suit)
         timeout=min(request.timeout, HARNESS_TIMEOUT_S),
-        compare_ranks=False,
+        # MPI: with "local" sizes the global data are the same at every rank count, else
+        # every rank has the same inputs (harness.py); verify.same_checksums compares
+        compare_ranks=("blocks" if harness.blocks else "replicated") if uses_mpi else False,
     )
     result = verdict.result
     runs = result.runs if result is not None else []
     first = next((r for r in runs if (r.threads, r.ranks) == (1, 1)), None)
+    misused_mpi = any(_MPI_MISUSE.search(r.stderr or "") for r in runs if not r.ok)
     inputs_unsuitable = not verdict.ok and (
-        verdict.checks.get("compiles") is False or (first is not None and not first.ok)
+        verdict.checks.get("compiles") is False
+        or (first is not None and not first.ok and not misused_mpi)
     )
     if inputs_unsuitable:
         # The made-up inputs (or the test program itself) do not suit this function.
@@ -329,6 +358,9 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
         attempt.log = verdict.log
         return
     _record(attempt, verdict)
+    misuse = next((r for r in runs if not r.ok and _MPI_MISUSE.search(r.stderr or "")), None)
+    if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
+        attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
     if not verdict.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (
@@ -336,13 +368,27 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
         )
 
 
-def _function_compiles(attempt: Attempt, request, lang, settings) -> bool:
-    """A function answer (without any main()) must define the function and compile alone."""
-    problem = entry_problem(attempt.code, request.entry)
+def _function_compiles(attempt: Attempt, request, lang, settings, reporter) -> bool:
+    """A function answer (without any main()) must define the function and compile alone.
+
+    When the request spells out the function's declaration, the answer must keep it.
+
+    What the compiler points at and the tool can fix (a missing header, a ``long rank``)
+    is fixed first (twice at most: one fix can reveal the next error).
+    """
+    problem = entry_problem(attempt.code, request.entry) or signature_problem(
+        attempt.code, request.text, request.entry
+    )
     if problem:
         attempt.function_compiles, attempt.what = False, problem
         return False
+    if requested_signature(request.text, request.entry):
+        attempt.checks[f"{request.entry} has the requested signature"] = True
     alone, log = compiles_alone(attempt.code, lang, settings)
+    for _ in range(2):
+        if alone or not _apply_fixits(attempt, log, lang, reporter):
+            break
+        alone, log = compiles_alone(attempt.code, lang, settings)
     attempt.function_compiles = alone
     attempt.checks[f"{request.entry} compiles without main"] = alone
     if not alone:

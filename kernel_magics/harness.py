@@ -25,6 +25,8 @@ SIZE = 40  # value of size-like integer parameters (n, rows, nx ...)
 CAPACITY = 4 * SIZE * SIZE  # elements in every buffer (room for n*n, 3*n, n*d ...)
 VECTOR_LENGTH = SIZE * SIZE  # size() of std::vector inputs (room for n*n; capacity CAPACITY)
 MARKER = "// ---- test program written by jupyter-hpc"
+SPLIT = 12  # MPI: the global data are SPLIT blocks of SIZE rows (12: any of 1-4 ranks)
+ALL_RANKS = ", summed over ranks"  # label of the checksum of all ranks' changes
 
 _INTEGER = {
     "int",
@@ -66,13 +68,13 @@ class Signature:
     params: list[Param]
 
 
-def _split_params(text: str) -> list[str]:
-    """Parameters split at top-level commas (not inside <...> or (...))."""
+def split_params(text: str) -> list[str]:
+    """Parameters split at top-level commas (not inside <...>, (...) or [...])."""
     parts, depth, current = [], 0, ""
     for char in text:
-        if char in "<(":
+        if char in "<([":
             depth += 1
-        elif char in ">)":
+        elif char in ">)]":
             depth -= 1
         if char == "," and depth == 0:
             parts.append(current)
@@ -145,7 +147,7 @@ def parse_signature(code: str, entry: str) -> Signature | None:
         return None
     params = []
     raw = match.group(2).strip()
-    for text in [] if raw in ("", "void") else _split_params(raw):
+    for text in [] if raw in ("", "void") else split_params(raw):
         param = _param(text)
         if param is None:
             return None
@@ -174,8 +176,22 @@ def _floating_value(name: str, names: set[str]) -> str:
     return "0.25"
 
 
+def _is_local(name: str) -> bool:
+    """A rank's share of distributed data, by its name (n_local, local_rows, x_local ...)."""
+    return "local" in name.lower()
+
+
 def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
-    """A main() that calls the function on made-up inputs and prints checksums of the outputs."""
+    """A main() that calls the function on made-up inputs and prints checksums of the outputs.
+
+    With MPI, the global data are the same at every rank count: of ``SPLIT`` equal
+    blocks, each of P ranks holds SPLIT / P (``n_local``-like sizes and ``*local*``
+    vectors scale with that), and every buffer repeats with period SIZE, so a rank's
+    block looks the same whatever its offset and stride. Outputs are printed as
+    changes from their inputs, on rank 0 and summed over all ranks: a correct
+    function matches its 1-rank result in one of the two (replicated or root-only
+    results on rank 0, distributed ones in the sum).
+    """
     cxx = lang == "c++"
     names = {p.name for p in signature.params}
     lines = [MARKER, "#include <stdio.h>", "#include <stdlib.h>"]
@@ -189,24 +205,35 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         "    *state = *state * 6364136223846793005UL + 1442695040888963407UL;",
         "    return (double)(*state >> 11) / 9007199254740992.0;",
         "}",
+        "static double hpc_value(long i, int which) {",
+        f"    unsigned long state = (unsigned long)(i % {SIZE}) * 2654435761UL + which * 97UL + 1;",
+        "    hpc_random(&state);",
+        "    return hpc_random(&state);",
+        "}",
         "static void hpc_checksum(const char *what, double sum, double weighted) {",
         '    printf("checksum %s: %.12g %.12g\\n", what, sum, weighted);',
         "}",
         "int main(int argc, char **argv) {",
-        "    int hpc_rank = 0;",
+        "    int hpc_rank = 0, hpc_ranks = 1;",
     ]
     if uses_mpi:
         lines += [
             "    MPI_Init(&argc, &argv);",
             "    MPI_Comm_rank(MPI_COMM_WORLD, &hpc_rank);",
+            "    MPI_Comm_size(MPI_COMM_WORLD, &hpc_ranks);",
+            f"    long hpc_copies = {SPLIT} / hpc_ranks > 0 ? {SPLIT} / hpc_ranks : 1;",
         ]
     else:
-        lines += ["    (void)argc; (void)argv;"]
+        lines += ["    (void)argc; (void)argv;", "    long hpc_copies = 1;"]
     lines.append("    unsigned long hpc_state = 12345;")
+    lines.append("    (void)hpc_state; (void)hpc_ranks; (void)hpc_copies;")
+    capacity = f"{CAPACITY} * hpc_copies"
     outputs = []
     for index, p in enumerate(signature.params):
         var = f"hpc_{p.name}"
-        if p.kind == "integer":
+        if p.kind == "integer" and uses_mpi and _is_local(p.name):
+            lines.append(f"    {p.base} {var} = ({p.base})({SIZE} * hpc_copies);")
+        elif p.kind == "integer":
             lines.append(f"    {p.base} {var} = {_integer_value(p.name)};")
         elif p.kind == "floating":
             lines.append(f"    {p.base} {var} = {_floating_value(p.name, names)};")
@@ -216,56 +243,39 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
             lines.append(f"    {p.base} {var} = {1 if p.base in _INTEGER else 0.5};")
             if not p.const:
                 outputs.append((p.name, f"(double){var}", None))
-        else:  # pointer or vector: a buffer of CAPACITY elements
+        else:  # pointer or vector: a buffer of CAPACITY (times the copies) elements
             if p.kind == "vector":
-                lines.append(f"    std::vector<{p.base}> {var}({CAPACITY});")
+                lines.append(f"    std::vector<{p.base}> {var}({capacity});")
                 data = f"{var}.data()"
             else:
                 cast = f"({p.base} *)" if not cxx else f"static_cast<{p.base} *>("
                 close = "" if not cxx else ")"
                 lines.append(
-                    f"    {p.base} *{var} = {cast}calloc({CAPACITY}, sizeof({p.base})){close};"
+                    f"    {p.base} *{var} = {cast}calloc({capacity}, sizeof({p.base})){close};"
                 )
                 data = var
-            fill = (
-                f"({p.base})((hpc_i * 7 + {index}) % 4)"
-                if p.base in _INTEGER
-                else f"({p.base})hpc_random(&hpc_state)"
-            )
+            fill = _fill(p, index, uses_mpi)
             lines.append(
-                f"    for (long hpc_i = 0; hpc_i < {CAPACITY}; hpc_i++) {data}[hpc_i] = {fill};"
+                f"    for (long hpc_i = 0; hpc_i < {capacity}; hpc_i++) {data}[hpc_i] = {fill};"
             )
             if p.kind == "vector":
                 # shrink the size, keep the capacity: reads past size() stay in filled memory
-                lines.append(f"    {var}.resize({VECTOR_LENGTH});")
+                length = f"{SIZE} * hpc_copies" if uses_mpi and _is_local(p.name) else VECTOR_LENGTH
+                lines.append(f"    {var}.resize({length});")
             if not p.const:
-                length = f"(long){var}.size()" if p.kind == "vector" else str(CAPACITY)
-                outputs.append((p.name, var, length))
+                length = f"(long){var}.size()" if p.kind == "vector" else capacity
+                outputs.append((p.name, var, length, fill if uses_mpi else "0"))
     call = call_expression(signature)
     if signature.returns == "void":
         lines.append(f"    {call};")
     elif signature.returns.startswith("std::vector"):
         lines.append(f"    {signature.returns} hpc_result = {call};")
-        outputs.insert(0, ("return value", "hpc_result", "(long)hpc_result.size()"))
+        outputs.insert(0, ("return value", "hpc_result", "(long)hpc_result.size()", "0"))
     else:
         lines.append(f"    double hpc_result = (double){call};")
-        outputs.insert(0, ("return value", "hpc_result", None))
-    lines.append("    if (hpc_rank == 0) {")
-    for what, var, length in outputs:
-        if length is None:
-            lines.append(f'        hpc_checksum("{what}", {var}, {var});')
-            continue
-        lines += [
-            "        {",
-            "            double hpc_sum = 0, hpc_weighted = 0;",
-            f"            for (long hpc_i = 0; hpc_i < {length}; hpc_i++) {{",
-            f"                hpc_sum += (double){var}[hpc_i];",
-            f"                hpc_weighted += (double){var}[hpc_i] * (double)(hpc_i % 97 + 1);",
-            "            }",
-            f'            hpc_checksum("{what}", hpc_sum, hpc_weighted);',
-            "        }",
-        ]
-    lines.append("    }")
+        outputs.insert(0, ("return value", "hpc_result", None, "0"))
+    for what, var, length, initial in outputs:
+        lines += _checksum_lines(what, var, length, initial, uses_mpi)
     for p in signature.params:
         if p.kind == "pointer":
             lines.append(f"    free(hpc_{p.name});")
@@ -273,6 +283,40 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         lines.append("    MPI_Finalize();")
     lines += ["    return 0;", "}"]
     return "\n".join(lines) + "\n"
+
+
+def _fill(p: Param, index: int, uses_mpi: bool) -> str:
+    """The value of element hpc_i of a buffer parameter (periodic with MPI: see above)."""
+    if p.base in _INTEGER:  # small values: index-like arrays stay in range
+        return f"({p.base})((hpc_i * 7 + {index}) % 4)"
+    if uses_mpi:
+        return f"({p.base})hpc_value(hpc_i, {index})"
+    return f"({p.base})hpc_random(&hpc_state)"
+
+
+def _checksum_lines(what: str, var: str, length: str | None, initial: str, uses_mpi: bool):
+    """Print the checksum of one output (its change from ``initial``, element by element)."""
+    if length is None:  # a scalar
+        lines = [f"    {{ double hpc_sum = {var}, hpc_weighted = {var};"]
+    else:
+        period = SIZE if uses_mpi else 97  # MPI: the period of the data (see harness_source)
+        lines = [
+            "    { double hpc_sum = 0, hpc_weighted = 0;",
+            f"      for (long hpc_i = 0; hpc_i < {length}; hpc_i++) {{",
+            f"          double hpc_change = (double){var}[hpc_i] - (double)({initial});",
+            "          hpc_sum += hpc_change;",
+            f"          hpc_weighted += hpc_change * (double)(hpc_i % {period} + 1);",
+            "      }",
+        ]
+    lines.append(f'      if (hpc_rank == 0) hpc_checksum("{what}", hpc_sum, hpc_weighted);')
+    if uses_mpi:
+        lines += [
+            "      double hpc_total = 0;",
+            "      MPI_Reduce(&hpc_sum, &hpc_total, 1, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);",
+            f'      if (hpc_rank == 0) printf("checksum {what}{ALL_RANKS}: %.12g\\n", hpc_total);',
+        ]
+    lines.append("    }")
+    return lines
 
 
 def _argument(p: Param) -> str:
@@ -289,6 +333,7 @@ def call_expression(signature: Signature) -> str:
 class HarnessProgram:
     source: str  # the answer followed by the tool's test main()
     call: str  # how that main() calls the function (shown to the model when a check fails)
+    blocks: bool = False  # MPI: "local" sizes scale with the rank count (global data fixed)
 
 
 def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> HarnessProgram | None:
@@ -297,7 +342,10 @@ def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> Harnes
     if signature is None:
         return None
     source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
-    return HarnessProgram(source, call_expression(signature))
+    blocks = uses_mpi and any(
+        _is_local(p.name) for p in signature.params if p.kind in ("integer", "vector")
+    )
+    return HarnessProgram(source, call_expression(signature), blocks)
 
 
 def without_test_main(code: str) -> str:

@@ -1,11 +1,15 @@
 """Checking generated code without trusting it: build, run at 1 and N, compare, race-check.
 
 Most requests come without a reference answer, so the checks are built here:
-- it compiles (the compiler's messages are the feedback when it does not);
+- it compiles, with the warnings that are bugs in practice made errors (the compiler's
+  messages are the feedback when it does not);
 - it runs and exits 0 at one thread/rank and at N (no crash, no hang);
 - differential test: the numbers it prints at N equal those at 1 (within a relative
   tolerance for floating point): this catches most races and broken reductions;
 - a FAIL line printed by its own self-check is a failure;
+- OpenMP code gives the same numbers on 1 thread as its serial elision (the same code
+  with the pragmas removed, ``elision.py``): this catches clauses that are wrong even on
+  one thread, such as a reduction that folds in a variable's initial value;
 - OpenMP code passes ThreadSanitizer (clang + Archer);
 - when the user gave serial code that is a whole program, its output is the reference.
 """
@@ -35,6 +39,28 @@ SEGFAULT_HINT = (
     "an MPI buffer too small for the count, or the same buffer as send and receive buffer "
     "(use MPI_IN_PLACE)."
 )
+SERIAL_ELISION_DIFFERS = (
+    "with OpenMP the result differs even on 1 thread from the same code with its OpenMP "
+    "pragmas removed ({why}): an OpenMP clause changes what the code computes. Check each "
+    "reduction variable (the operator, and its value before the loop: a reduction combines "
+    "it into the result), private/firstprivate/lastprivate variables, and work split by "
+    "thread number"
+)
+# Warnings that are bugs in practice (GCC 14 makes the C ones errors): an MPI_Comm_rank
+# into a `long`, a pointer passed as an integer, a call without a declaration, a
+# non-void function that can end without returning.
+_STRICT_C = (
+    "-Werror=incompatible-pointer-types -Werror=int-conversion "
+    "-Werror=implicit-function-declaration -Werror=return-type"
+)
+_STRICT_CXX = "-Werror=return-type"
+
+
+def strict_cflags(lang: str) -> str:
+    """Extra compiler flags for generated code: the warnings that are almost always bugs."""
+    return _STRICT_CXX if lang == "c++" else _STRICT_C
+
+
 REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
@@ -84,6 +110,43 @@ def _counts(info) -> tuple[list[int], list[int]]:
     if info.uses_openmp and info.uses_mpi:  # the grid's corners are enough
         return [1, 2], [1, 2]
     return ([1, n] if info.uses_openmp else [1]), ([1, n] if info.uses_mpi else [1])
+
+
+_CHECKSUM = re.compile(r"^checksum (.+?): (.*)$", re.M)
+
+
+def same_checksums(base: str, other: str, ranks: int | None = None) -> tuple[bool, str]:
+    """The tool's MPI test program at 1 and at more ranks: every output must match on
+    rank 0 or summed over the ranks (root-only and replicated results match on rank 0,
+    distributed ones in the sum). With ``ranks`` (every rank got the same inputs, so
+    the data may stand for one block per rank), ``ranks`` times the 1-rank value is
+    also accepted."""
+    from kernel_magics.harness import ALL_RANKS
+
+    def table(text):
+        return {m.group(1): result_numbers(m.group(2)) for m in _CHECKSUM.finditer(text)}
+
+    def matches(one, more):
+        if same_numbers(one, more)[0]:
+            return True
+        return bool(ranks) and same_numbers([ranks * x for x in one], more)[0]
+
+    first, second = table(base), table(other)
+    for name, numbers in first.items():
+        if name.endswith(ALL_RANKS):
+            continue
+        total = name + ALL_RANKS
+        on_rank0 = matches(numbers, second.get(name, []))
+        summed = matches(first.get(total, []), second.get(total, [None]))
+        if not (on_rank0 or summed):
+            before = numbers[:1] + first.get(total, [])[:1]
+            after = second.get(name, [])[:1] + second.get(total, [])[:1]
+            return False, (
+                f"{name} on rank 0 and summed over ranks: "
+                f"{', '.join(f'{x:.6g}' for x in before)} with 1 rank, "
+                f"{', '.join(f'{x:.6g}' for x in after)} with more"
+            )
+    return True, ""
 
 
 def _missing_parallelism(info, api: str) -> str | None:
@@ -180,7 +243,7 @@ def verify_program(
     reference_code: str | None = None,
     timeout: float = 30.0,
     race_check: bool = True,
-    compare_ranks: bool = True,
+    compare_ranks: bool | str = True,
 ) -> Verdict:
     """Run every check on a whole program; stop at the first failure."""
     from kernel_magics.source import analyse_source
@@ -209,6 +272,7 @@ def verify_program(
         race_check=race_check and info.uses_openmp,
         race_threads=[2],
         source_name="answer",
+        cflags=strict_cflags(info.lang),
     )
     result = run_program(request, settings, _Quiet(reporter))
     if any(run.interrupted for run in result.runs):
@@ -238,12 +302,18 @@ def verify_program(
             "run", False, "the program's own check printed FAIL", self_fail[-1500:], checks, result
         )
     for key, out in outputs.items():
-        # With compare_ranks=False (a tool-written test gives every rank the same
-        # inputs, so sums over ranks grow with the count) only thread counts are compared.
+        # compare_ranks=False: only thread counts are compared; "blocks"/"replicated":
+        # the tool's test program (harness.py) with the global data split in blocks, or
+        # the same data on every rank: its checksums are compared by same_checksums.
         base_key = (1, 1) if compare_ranks else (1, key[1])
         if key == base_key or base_key not in outputs:
             continue
-        agree, why = same_numbers(result_numbers(outputs[base_key]), result_numbers(out))
+        if compare_ranks in ("blocks", "replicated") and key[1] != base_key[1]:
+            agree, why = same_checksums(
+                outputs[base_key], out, key[1] if compare_ranks == "replicated" else None
+            )
+        else:
+            agree, why = same_numbers(result_numbers(outputs[base_key]), result_numbers(out))
         if not agree:
             checks["same result at 1 and N"] = False
             log = (
@@ -260,6 +330,17 @@ def verify_program(
                 result,
             )
     checks["same result at 1 and N"] = True
+    if info.uses_openmp:
+        elided = _compare_with_serial_elision(
+            code, lang, info, outputs.get((1, 1), ""), settings, reporter, timeout
+        )
+        if elided is not None:
+            agree, why, log = elided
+            checks["same result with OpenMP removed"] = agree
+            if not agree:
+                return Verdict(
+                    "run", False, SERIAL_ELISION_DIFFERS.format(why=why), log, checks, result
+                )
     if reference_code:
         base = result_numbers(outputs.get((1, 1), ""))
         agree, why, log = _compare_with_reference(
@@ -293,6 +374,36 @@ def verify_program(
                 result,
             )
     return Verdict("verified", True, "", "", checks, result)
+
+
+def _compare_with_serial_elision(code, lang, info, output, settings, reporter, timeout):
+    """(agree, why, log) of the code with OpenMP (1 thread) against its serial elision;
+    None when the elision does not build or run (nothing to compare with)."""
+    from kernel_magics.elision import serial_elision
+
+    serial = serial_elision(code)
+    if serial is None:
+        return None
+    run = run_program(
+        RunRequest(
+            source=serial,
+            lang=lang,
+            threads=[1],
+            ranks=[1] if info.uses_mpi else None,
+            timeout=timeout,
+            source_name="serial",
+        ),
+        settings,
+        _Quiet(reporter),
+    )
+    if not (run.build.ok and run.runs and run.runs[0].ok):
+        return None
+    agree, why = same_numbers(result_numbers(run.runs[0].stdout), result_numbers(output))
+    log = (
+        f"output with the OpenMP pragmas removed:\n{run.runs[0].stdout[-800:]}\n"
+        f"output with OpenMP on 1 thread:\n{output[-800:]}"
+    )
+    return agree, why, log
 
 
 def _compare_with_reference(reference_code, lang, numbers, settings, reporter, timeout):
@@ -339,7 +450,13 @@ def compiles_alone(code: str, lang: str | None, settings: Settings) -> tuple[boo
         source = Path(folder) / f"answer{suffix}"
         source.write_text(code)
         outcome = run_limited(
-            [toolchain.path, *toolchain.flags, "-fsyntax-only", str(source)],
+            [
+                toolchain.path,
+                *toolchain.flags,
+                *strict_cflags(info.lang).split(),
+                "-fsyntax-only",
+                str(source),
+            ],
             cwd=Path(folder),
             env={**os.environ, **toolchain.env},
             limits=COMPILE_LIMITS,

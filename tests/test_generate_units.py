@@ -500,3 +500,33 @@ def test_an_accepted_answer_says_which_checks_did_not_happen():
     lines = generation_lines(_struct_parameter_generation())
     assert "verified code after 1 attempt" in lines[0] and "setup compiles without main" in lines[0]
     assert "not checked: tool's test program (parameter types not supported)" in lines[1]
+
+
+def test_headers_the_compiler_asks_for_are_added_without_a_model_round():
+    from kernel_magics.display import generation_lines
+
+    reply = """```cpp
+#include <vector>
+double total(const std::vector<double>& x) {
+    double s = 0.0;
+    #pragma omp parallel for reduction(+:s)
+    for (size_t i = 0; i < x.size(); ++i) s += std::sqrt(x[i] * x[i]);
+    return s;
+}
+```"""
+    generation = generate(
+        GenerationRequest(
+            text="Write a C++ function `double total(const std::vector<double>& x)` with OpenMP",
+            k=0,
+            max_repairs=1,
+        ),
+        reporter=Recorder(),
+        model=scripted(reply),  # one reply only: a repair round would fail
+    )
+    assert generation.ok and generation.repairs == 0
+    assert "#include <cstddef>" in generation.answer and "#include <cmath>" in generation.answer
+    assert generation.provenance["fixes"] == ["#include <cstddef>", "#include <cmath>"]
+    assert any(
+        "pointed at: #include <cstddef>; #include <cmath>" in line
+        for line in generation_lines(generation)
+    )

@@ -154,3 +154,67 @@ def test_the_tools_test_program_passes_the_reference_answers(name):
 def test_the_tools_test_program_catches_parallel_bugs(name, finding):
     attempt = _verdict(name, "wrong")
     assert not attempt.ok and re.search(finding, attempt.what), attempt.what
+
+
+GLOBAL_SUM = """#include <mpi.h>
+double global_sum(const double *local, long n_local, MPI_Comm comm) {
+    double mine = 0.0, all = 0.0;
+    for (long i = 0; i < n_local; i++) mine += local[i];
+    MPI_Allreduce(&mine, &all, 1, MPI_DOUBLE, MPI_SUM, comm);
+    return all;
+}
+"""
+GLOBAL_SUM_REQUEST = (
+    "Write a C function `double global_sum(const double *local, long n_local, MPI_Comm comm)` "
+    "that returns the sum of a distributed array on every rank, using MPI."
+)
+
+
+def _mpi_verdict(code: str, text: str, entry: str) -> Attempt:
+    request = GenerationRequest(text=text, api="mpi", lang="c", entry=entry)
+    attempt = Attempt(reply="", code=code, ok=False, stage="none")
+    _check(attempt, request, "c", "mpi", Settings(), Reporter())
+    return attempt
+
+
+def test_mpi_blocks_keep_the_global_data_the_same_at_every_rank_count():
+    harness = with_test_main(GLOBAL_SUM, "global_sum", "c", True)
+    assert harness.blocks  # n_local scales with the rank count
+    assert "long hpc_n_local = (long)(40 * hpc_copies);" in harness.source
+    attempt = _mpi_verdict(GLOBAL_SUM, GLOBAL_SUM_REQUEST, "global_sum")
+    assert attempt.ok, attempt.what + attempt.log
+    assert attempt.checks["same result at 1 and N"] is True
+
+
+def test_a_distributed_sum_that_ignores_its_block_fails_across_rank_counts():
+    # the 1.5B model's answer: the sum of every rank's first element only
+    first_only = GLOBAL_SUM.replace(
+        "for (long i = 0; i < n_local; i++) mine += local[i];", "mine = local[0];"
+    )
+    attempt = _mpi_verdict(first_only, GLOBAL_SUM_REQUEST, "global_sum")
+    assert not attempt.ok
+    assert "changes with the thread/rank count" in attempt.what
+    assert "return value on rank 0 and summed over ranks" in attempt.what
+
+
+def test_same_inputs_on_every_rank_accept_a_result_per_rank_or_times_the_ranks():
+    # no "local" name: every rank gets the same n values; a correct sum over ranks
+    # grows with the rank count, and the test must not call that a bug
+    per_rank_blocks = GLOBAL_SUM.replace("n_local", "n")
+    request = GLOBAL_SUM_REQUEST.replace("n_local", "n")
+    assert not with_test_main(per_rank_blocks, "global_sum", "c", True).blocks
+    assert _mpi_verdict(per_rank_blocks, request, "global_sum").ok
+
+
+def test_an_invalid_rank_is_the_answers_fault_not_an_inconclusive_test():
+    to_rank_i = """#include <mpi.h>
+void shift(double *u, long n_local, MPI_Comm comm) {
+    for (long i = 1; i < n_local; i++)
+        MPI_Send(&u[i], 1, MPI_DOUBLE, (int)i + 1, 0, comm);
+}
+"""
+    request = "Write a C function `void shift(double *u, long n_local, MPI_Comm comm)` with MPI."
+    attempt = _mpi_verdict(to_rank_i, request, "shift")
+    assert not attempt.ok
+    assert not any("inconclusive" in check for check in attempt.checks)
+    assert "MPI_ERR_RANK" in attempt.log

@@ -67,6 +67,10 @@ def test_from_words_generates_verifies_and_runs(from_words):
     assert "test program written by jupyter-hpc" in function_cell
     assert "double dot(" in answer_cell and "int main" not in answer_cell
     assert "dot compiles without main" in answer_cell
+    # The serial elision: the reduction bug gives index 0 at 1 and 2 threads, not without OpenMP.
+    buggy, elided = from_words[9], from_words[10]
+    assert buggy.count("argmin = 0") == 2
+    assert "argmin = 500" in elided and "pragma" not in elided
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text

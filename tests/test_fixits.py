@@ -1,0 +1,85 @@
+"""Missing headers found in real compiler logs and added to the code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from kernel_magics.fixits import add_includes, missing_headers
+
+CPP_ANSWER = """#include <vector>
+#include <omp.h>
+
+double norm(const std::vector<double>& x) {
+    double s = 0.0;
+    #pragma omp parallel for reduction(+:s)
+    for (size_t i = 0; i < x.size(); ++i) s += x[i] * x[i];
+    std::vector<double> y(x);
+    std::sort(y.begin(), y.end());
+    return sqrt(s) + y[0];
+}
+"""
+
+C_ANSWER = """// sum of squares
+double *squares(const double *x, int n) {
+    double *y = malloc(n * sizeof(double));
+    for (int i = 0; i < n; i++) y[i] = x[i] * x[i];
+    printf("%f\\n", y[0]);
+    return y;
+}
+"""
+
+
+def _compile(code: str, compiler: str, suffix: str, tmp_path) -> tuple[int, str]:
+    source = tmp_path / f"answer{suffix}"
+    source.write_text(code)
+    done = subprocess.run(
+        [compiler, "-fopenmp", "-fsyntax-only", str(source)], capture_output=True, text=True
+    )
+    return done.returncode, done.stderr
+
+
+def test_cpp_size_t_sqrt_and_sort_are_fixed_from_gcc_messages(tmp_path):
+    code, log = _compile(CPP_ANSWER, "g++", ".cpp", tmp_path)
+    assert code != 0
+    headers = missing_headers(log, "c++")
+    assert set(headers) >= {"<cstddef>", "<cmath>", "<algorithm>"}
+    fixed = add_includes(CPP_ANSWER, headers)
+    assert _compile(fixed, "g++", ".cpp", tmp_path) == (0, "")
+    # the new lines follow the answer's own includes, above its code
+    lines = fixed.splitlines()
+    assert lines[:2] == ["#include <vector>", "#include <omp.h>"]
+    assert lines.index("#include <cmath>") < lines.index(
+        "double norm(const std::vector<double>& x) {"
+    )
+
+
+def test_c_headers_from_gcc_notes(tmp_path):
+    _, log = _compile(C_ANSWER, "gcc", ".c", tmp_path)
+    headers = missing_headers(log, "c")
+    assert "<stdlib.h>" in headers and "<stdio.h>" in headers
+    fixed = add_includes(C_ANSWER, headers)
+    assert fixed.endswith(C_ANSWER)  # no include of its own: the new lines go first
+    code, log = _compile(fixed, "gcc", ".c", tmp_path)
+    assert code == 0 and "implicit declaration" not in log
+
+
+@pytest.mark.skipif(shutil.which("clang") is None, reason="clang not installed")
+def test_c_headers_from_clang_notes(tmp_path):
+    _, log = _compile(C_ANSWER, "clang", ".c", tmp_path)
+    assert {"<stdlib.h>", "<stdio.h>"} <= set(missing_headers(log, "c"))
+
+
+def test_openmp_and_mpi_names_map_to_their_headers():
+    log = "a.c:3:5: error: 'omp_get_wtime' was not declared in this scope\n"
+    log += "a.c:4:5: error: 'MPI_Allreduce' was not declared in this scope\n"
+    assert missing_headers(log, "c++") == ["<omp.h>", "<mpi.h>"]
+
+
+def test_unknown_names_and_clean_logs_add_nothing():
+    assert missing_headers("a.c:3:5: error: 'foo' was not declared in this scope", "c") == []
+    assert missing_headers("", "c++") == []
+    code = "#include <math.h>\nint f(void) { return 0; }\n"
+    assert add_includes(code, ["<math.h>"]) == code  # already there: unchanged
