@@ -194,6 +194,20 @@ def generation_lines(generation) -> list[str]:
         )
         if not_holding:  # e.g. the tool's test of a function was inconclusive
             lines.append(f"{PREFIX} only those checks hold; not checked: {', '.join(not_holding)}")
+    elif best is None:
+        lines.append(
+            f"{PREFIX} no code: the model's replies contained no C/C++ code block "
+            "(its reply is shown above)"
+        )
+    else:
+        lines.append(
+            f"{PREFIX} NOT verified after {attempts} attempts: {best.what}"
+            + (f" (failed check: {', '.join(not_holding)})" if not_holding else "")
+        )
+        lines.append(
+            f"{PREFIX} the best attempt is shown below; it was not run. "
+            "Try --max-repairs 4, -k 5, another --llm, or more detail in the request."
+        )
     if best is not None and best.fixes:
         lines.append(
             f"{PREFIX} the tool fixed what the compiler pointed at: " + "; ".join(best.fixes)

@@ -344,10 +344,10 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     result = verdict.result
     runs = result.runs if result is not None else []
     first = next((r for r in runs if (r.threads, r.ranks) == (1, 1)), None)
-    misused_mpi = any(_MPI_MISUSE.search(r.stderr or "") for r in runs if not r.ok)
+    misuse = next((r for r in runs if not r.ok and _MPI_MISUSE.search(r.stderr or "")), None)
     inputs_unsuitable = not verdict.ok and (
         verdict.checks.get("compiles") is False
-        or (first is not None and not first.ok and not misused_mpi)
+        or (first is not None and not first.ok and misuse is None)
     )
     if inputs_unsuitable:
         # The made-up inputs (or the test program itself) do not suit this function.
@@ -358,7 +358,6 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
         attempt.log = verdict.log
         return
     _record(attempt, verdict)
-    misuse = next((r for r in runs if not r.ok and _MPI_MISUSE.search(r.stderr or "")), None)
     if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
         attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
     if not verdict.ok:

@@ -6,7 +6,8 @@ it: inputs are made from the parameter types (buffers of pseudo-random numbers,
 small sizes, ``MPI_COMM_WORLD``, a simple integrand for a function pointer),
 and every output (return value, written buffers) is printed as checksums. The
 checks then run it at 1 and N threads (the checksums must agree: races and
-broken reductions change them), at 1 and N ranks (it must not crash or hang),
+broken reductions change them), at 1 and N ranks (with the same global data at
+every rank count, see ``harness_source``; ``verify.same_checksums`` compares),
 and under ThreadSanitizer.
 
 Nothing here knows what the function means, so the inputs can be ones the
