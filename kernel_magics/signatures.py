@@ -51,7 +51,8 @@ def _type_of(declaration: str) -> str:
     arrays = len(re.findall(r"\[[^\]]*\]", text))
     text = re.sub(r"\[[^\]]*\]", "", text) + " *" * arrays
     words = re.findall(r"[A-Za-z_][\w:]*(?:\s*<[^>]*>)?|[*&]", text)
-    # the last identifier that is not a type word nor followed by nothing is the name
+    # the parameter's name: the last identifier that is not a type word, when a type
+    # comes before it (`MPI_Comm` alone is a type, `MPI_Comm comm` a type and a name)
     identifiers = [i for i, w in enumerate(words) if w not in "*&" and w not in _TYPE_WORDS]
     if len(identifiers) >= 2 or (
         identifiers and any(w in _TYPE_WORDS for w in words[: identifiers[-1]])
