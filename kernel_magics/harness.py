@@ -177,9 +177,10 @@ def _floating_value(name: str, names: set[str]) -> str:
     return "0.25"
 
 
-def _is_local(name: str) -> bool:
-    """A rank's share of distributed data, by its name (n_local, local_rows, x_local ...)."""
-    return "local" in name.lower()
+def _scales_with_ranks(p: Param, uses_mpi: bool) -> bool:
+    """An MPI size or vector that is one rank's share of the data, by its name
+    (n_local, local_rows, x_local ...): it shrinks as the rank count grows."""
+    return uses_mpi and p.kind in ("integer", "vector") and "local" in p.name.lower()
 
 
 def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
@@ -232,7 +233,7 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
     outputs = []
     for index, p in enumerate(signature.params):
         var = f"hpc_{p.name}"
-        if p.kind == "integer" and uses_mpi and _is_local(p.name):
+        if p.kind == "integer" and _scales_with_ranks(p, uses_mpi):
             lines.append(f"    {p.base} {var} = ({p.base})({SIZE} * hpc_copies);")
         elif p.kind == "integer":
             lines.append(f"    {p.base} {var} = {_integer_value(p.name)};")
@@ -243,7 +244,7 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         elif p.kind == "reference":
             lines.append(f"    {p.base} {var} = {1 if p.base in _INTEGER else 0.5};")
             if not p.const:
-                outputs.append((p.name, f"(double){var}", None))
+                outputs.append((p.name, f"(double){var}", None, None))
         else:  # pointer or vector: a buffer of CAPACITY (times the copies) elements
             if p.kind == "vector":
                 lines.append(f"    std::vector<{p.base}> {var}({capacity});")
@@ -261,7 +262,9 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
             )
             if p.kind == "vector":
                 # shrink the size, keep the capacity: reads past size() stay in filled memory
-                length = f"{SIZE} * hpc_copies" if uses_mpi and _is_local(p.name) else VECTOR_LENGTH
+                length = (
+                    f"{SIZE} * hpc_copies" if _scales_with_ranks(p, uses_mpi) else VECTOR_LENGTH
+                )
                 lines.append(f"    {var}.resize({length});")
             if not p.const:
                 length = f"(long){var}.size()" if p.kind == "vector" else capacity
@@ -274,7 +277,7 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         outputs.insert(0, ("return value", "hpc_result", "(long)hpc_result.size()", "0"))
     else:
         lines.append(f"    double hpc_result = (double){call};")
-        outputs.insert(0, ("return value", "hpc_result", None, "0"))
+        outputs.insert(0, ("return value", "hpc_result", None, None))
     for what, var, length, initial in outputs:
         lines += _checksum_lines(what, var, length, initial, uses_mpi)
     for p in signature.params:
@@ -295,8 +298,9 @@ def _fill(p: Param, index: int, uses_mpi: bool) -> str:
     return f"({p.base})hpc_random(&hpc_state)"
 
 
-def _checksum_lines(what: str, var: str, length: str | None, initial: str, uses_mpi: bool):
-    """Print the checksum of one output (its change from ``initial``, element by element)."""
+def _checksum_lines(what: str, var: str, length: str | None, initial: str | None, uses_mpi: bool):
+    """Print the checksum of one output: a scalar's value (``length`` None), or a
+    buffer's change from ``initial`` (its fill expression), element by element."""
     if length is None:  # a scalar
         lines = [f"    {{ double hpc_sum = {var}, hpc_weighted = {var};"]
     else:
@@ -343,9 +347,7 @@ def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> Harnes
     if signature is None:
         return None
     source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
-    blocks = uses_mpi and any(
-        _is_local(p.name) for p in signature.params if p.kind in ("integer", "vector")
-    )
+    blocks = any(_scales_with_ranks(p, uses_mpi) for p in signature.params)
     return HarnessProgram(source, call_expression(signature), blocks)
 
 

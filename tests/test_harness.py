@@ -218,3 +218,26 @@ void shift(double *u, long n_local, MPI_Comm comm) {
     assert not attempt.ok
     assert not any("inconclusive" in check for check in attempt.checks)
     assert "MPI_ERR_RANK" in attempt.log
+
+
+def test_a_written_reference_parameter_is_an_output_of_the_test_program():
+    answer = """#include <vector>
+void low_high(const std::vector<double>& x, double &low, double &high) {
+    low = x[0];
+    high = x[0];
+    for (double v : x) { if (v < low) low = v; if (v > high) high = v; }
+}
+"""
+    harness = with_test_main(answer, "low_high", "c++", False)
+    assert 'hpc_checksum("low", hpc_sum, hpc_weighted);' in harness.source
+    request = GenerationRequest(
+        text="Write a C++ function `void low_high(const std::vector<double>& x, double &low, "
+        "double &high)`.",
+        api="serial",
+        lang="c++",
+        entry="low_high",
+    )
+    attempt = Attempt(reply="", code=answer, ok=False, stage="none")
+    _check(attempt, request, "c++", "serial", Settings(), Reporter())
+    assert attempt.ok, attempt.what + attempt.log
+    assert not any("inconclusive" in check for check in attempt.checks)
