@@ -15,6 +15,7 @@ from kernel_magics.harness import with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
+from kernel_magics.properties import check_every_rank, check_fresh_memory
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.signatures import requested_signature, signature_problem
@@ -319,7 +320,7 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     answer = attempt.code  # with the tool's fixes (missing #include lines ...)
     info = analyse_source(answer, lang)  # without a language asked for: the answer's own
     uses_mpi = api in ("mpi", "hybrid") or info.uses_mpi
-    harness = with_test_main(answer, request.entry, info.lang, uses_mpi)
+    harness = with_test_main(answer, request.entry, info.lang, uses_mpi, request.text)
     if harness is None:
         attempt.ok, attempt.stage = True, "build"
         attempt.checks["tool's test program (parameter types not supported)"] = False
@@ -360,11 +361,31 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     _record(attempt, verdict)
     if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
         attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
-    if not verdict.ok:
+    if verdict.ok:
+        _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings, reporter)
+    if not attempt.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (
             f"{attempt.what} (the tool's test program ran `{harness.call}` on made-up inputs)"
         )
+
+
+def _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings, reporter):
+    """The checks 1 vs N cannot make (``properties.py``): with MPI, results the request
+    wants on every rank are equal on all ranks; otherwise the result does not depend on
+    memory the function never set."""
+    if uses_mpi:
+        check = check_every_rank(request.text, harness, runs)
+    else:
+        reporter.stage(f"checking that {request.entry} sets every output it reports")
+        timeout = min(request.timeout, HARNESS_TIMEOUT_S)
+        check = check_fresh_memory(harness, lang, settings, reporter, timeout)
+    if check is None:
+        return
+    attempt.checks[check.name] = check.ok
+    if not check.ok:
+        attempt.ok, attempt.stage = False, "run"
+        attempt.what, attempt.log = check.what, check.log
 
 
 def _function_compiles(attempt: Attempt, request, lang, settings, reporter) -> bool:

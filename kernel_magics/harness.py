@@ -15,12 +15,17 @@ function does not expect (an index array of random numbers, say): a run that
 fails at 1 thread and 1 rank too is inconclusive, not the answer's fault.
 Buffers are much larger than the sizes passed, so reading a little past the
 expected end stays deterministic and does not crash.
+
+Built with ``-DHPC_FRESH=1``, the program calls the function a second time with
+other values in its result-only buffers (``result_only_params``) and non-zero
+fresh ``malloc`` memory: ``properties.py`` checks that nothing it reports
+depends on memory it never set.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SIZE = 40  # value of size-like integer parameters (n, rows, nx ...)
 CAPACITY = 4 * SIZE * SIZE  # elements in every buffer (room for n*n, 3*n, n*d ...)
@@ -28,6 +33,7 @@ VECTOR_LENGTH = SIZE * SIZE  # size() of std::vector inputs (room for n*n; capac
 MARKER = "// ---- test program written by jupyter-hpc"
 SPLIT = 12  # MPI: the global data are SPLIT blocks of SIZE rows (12: any of 1-4 ranks)
 ALL_RANKS = ", summed over ranks"  # label of the checksum of all ranks' changes
+FRESH_PREFIX = "with other initial memory, "  # label of the fresh-memory build's 2nd call
 
 _INTEGER = {
     "int",
@@ -183,7 +189,69 @@ def _scales_with_ranks(p: Param, uses_mpi: bool) -> bool:
     return uses_mpi and p.kind in ("integer", "vector") and "local" in p.name.lower()
 
 
-def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
+# Buffers that by their name only receive results: their contents on entry must not matter.
+_RESULT_NAME = re.compile(
+    r"(out|outs|output|outputs|result|results|res|dst|dest|bins|hist|histogram|counts|"
+    r"levels?|assign|assignments?|labels)(_\w+)?|\w+_(out|result)"
+)
+# Words that make a named buffer an input too ("add the counts to bins", "update out").
+_UPDATE_WORDS = re.compile(
+    r"\b(add|adds|added|adding|accumulat\w*|increment\w*|updat\w*|in[- ]place|modif\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def result_only_params(signature: Signature, request_text: str = "") -> list[str]:
+    """Buffers that only receive results, by name: ``out``, ``result``, ``bins``,
+    ``level``, ``*_out`` ..., and an upper-case matrix (``C``) when every other buffer
+    is const (``C = A B``). A correct function sets every element of them it reports,
+    so what they held on entry must not change the result. A buffer the request says
+    is added to or updated (a sentence naming it with "add", "accumulate", "update",
+    "in place" ...) is left out: it is an input too."""
+    buffers = [p for p in signature.params if p.kind in ("pointer", "vector")]
+    sentences = re.split(r"(?<=[.;:])\s+", request_text)
+    names = []
+    for p in buffers:
+        if p.const:
+            continue
+        by_name = _RESULT_NAME.fullmatch(p.name.lower()) is not None
+        matrix = re.fullmatch(r"[A-Z]", p.name) is not None and all(
+            o.const for o in buffers if o is not p
+        )
+        updated = any(
+            re.search(rf"\b{re.escape(p.name)}\b", sentence) and _UPDATE_WORDS.search(sentence)
+            for sentence in sentences
+        )
+        if (by_name or matrix) and not updated:
+            names.append(p.name)
+    return names
+
+
+def scalar_outputs(signature: Signature, answer: str) -> list[str]:
+    """The outputs that hold one value, as the checksum lines name them: the return
+    value, written references, and written pointers the answer's body uses as ``*p``
+    or ``p[0]`` and never with another index (``double *mean``)."""
+    names = (
+        [] if signature.returns in ("void",) or "vector" in signature.returns else ["return value"]
+    )
+    body = answer[answer.find("{", answer.find(f"{signature.name}(")) :]
+    for p in signature.params:
+        if p.const:
+            continue
+        if p.kind == "reference":
+            names.append(p.name)
+        elif p.kind == "pointer":
+            name = re.escape(p.name)
+            as_value = re.search(rf"\*\s*{name}\b|\b{name}\s*\[\s*0\s*\]", body)
+            indexed = re.search(rf"\b{name}\s*\[\s*(?!0\s*\])", body)
+            if as_value and not indexed:
+                names.append(p.name)
+    return names
+
+
+def harness_source(
+    signature: Signature, lang: str, uses_mpi: bool, result_only: list[str] = ()
+) -> str:
     """A main() that calls the function on made-up inputs and prints checksums of the outputs.
 
     With MPI, the global data are the same at every rank count: of ``SPLIT`` equal
@@ -193,15 +261,30 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
     changes from their inputs, on rank 0 and summed over all ranks: a correct
     function matches its 1-rank result in one of the two (replicated or root-only
     results on rank 0, distributed ones in the sum).
+
+    Built with ``-DHPC_FRESH=1`` (not with MPI), it calls the function a second time
+    with other values in the ``result_only`` buffers and non-zero fresh ``malloc``
+    memory, prints that call's checksums prefixed with ``FRESH_PREFIX``, and one line
+    ``fresh NAME: READ FIRST SKIPPED FIRST`` per result-only buffer: how many elements
+    the function wrote that depend on the buffer's old contents, and how many between
+    the first and the last written element it never wrote (``properties.py``).
     """
     cxx = lang == "c++"
     names = {p.name for p in signature.params}
+    fresh = [] if uses_mpi else [p for p in signature.params if p.name in result_only]
     lines = [MARKER, "#include <stdio.h>", "#include <stdlib.h>"]
     if cxx:
         lines.append("#include <vector>")
     if uses_mpi:
         lines.append("#include <mpi.h>")
     lines += [
+        "#ifndef HPC_FRESH",
+        "#define HPC_FRESH 0",
+        "#endif",
+        "#if HPC_FRESH && defined(__GLIBC__)",
+        "#include <malloc.h>",
+        "#endif",
+        "static int hpc_pass = 0; /* 1: the second call of the fresh-memory build */",
         "static double hpc_integrand(double x) { return 4.0 / (1.0 + x * x); }",
         "static double hpc_random(unsigned long *state) {",
         "    *state = *state * 6364136223846793005UL + 1442695040888963407UL;",
@@ -213,7 +296,8 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         "    return hpc_random(&state);",
         "}",
         "static void hpc_checksum(const char *what, double sum, double weighted) {",
-        '    printf("checksum %s: %.12g %.12g\\n", what, sum, weighted);',
+        f'    printf("checksum %s%s: %.12g %.12g\\n", hpc_pass ? "{FRESH_PREFIX}" : "", what,',
+        "           sum, weighted);",
         "}",
         "int main(int argc, char **argv) {",
         "    int hpc_rank = 0, hpc_ranks = 1;",
@@ -229,6 +313,14 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         lines += ["    (void)argc; (void)argv;", "    long hpc_copies = 1;"]
     lines.append("    unsigned long hpc_state = 12345;")
     lines.append("    (void)hpc_state; (void)hpc_ranks; (void)hpc_copies;")
+    lines += _fresh_declarations(fresh)
+    lines += [
+        "    for (hpc_pass = 0; hpc_pass <= HPC_FRESH; hpc_pass++) {",
+        "#if HPC_FRESH && defined(__GLIBC__)",
+        "    if (hpc_pass == 1) mallopt(M_PERTURB, 0x5a); /* fresh malloc memory: not zeros */",
+        "#endif",
+        "    hpc_state = 12345;",
+    ]
     capacity = f"{CAPACITY} * hpc_copies"
     outputs = []
     for index, p in enumerate(signature.params):
@@ -256,7 +348,7 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
                     f"    {p.base} *{var} = {cast}calloc({capacity}, sizeof({p.base})){close};"
                 )
                 data = var
-            fill = _fill(p, index, uses_mpi)
+            fill = _fill(p, index, uses_mpi, salted=p in fresh)
             lines.append(
                 f"    for (long hpc_i = 0; hpc_i < {capacity}; hpc_i++) {data}[hpc_i] = {fill};"
             )
@@ -269,6 +361,7 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
             if not p.const:
                 length = f"(long){var}.size()" if p.kind == "vector" else capacity
                 outputs.append((p.name, var, length, fill if uses_mpi else "0"))
+    lines += _fresh_before_call(fresh, capacity)
     call = call_expression(signature)
     if signature.returns == "void":
         lines.append(f"    {call};")
@@ -280,22 +373,117 @@ def harness_source(signature: Signature, lang: str, uses_mpi: bool) -> str:
         outputs.insert(0, ("return value", "hpc_result", None, None))
     for what, var, length, initial in outputs:
         lines += _checksum_lines(what, var, length, initial, uses_mpi)
+    lines += _fresh_after_call(fresh)
     for p in signature.params:
         if p.kind == "pointer":
             lines.append(f"    free(hpc_{p.name});")
+    lines.append("    }")
+    lines += _fresh_report(fresh)
     if uses_mpi:
         lines.append("    MPI_Finalize();")
     lines += ["    return 0;", "}"]
     return "\n".join(lines) + "\n"
 
 
-def _fill(p: Param, index: int, uses_mpi: bool) -> str:
-    """The value of element hpc_i of a buffer parameter (periodic with MPI: see above)."""
+def _fresh_declarations(fresh: list[Param]) -> list[str]:
+    """Per result-only buffer: its values after each of the two calls, which elements
+    each call wrote, and its length (fresh-memory build only)."""
+    lines = ["#if HPC_FRESH"]
+    for p in fresh:
+        lines.append(
+            f"    double *hpc_kept_{p.name}[2] = {{0, 0}}; unsigned char *hpc_set_{p.name}[2]"
+            f" = {{0, 0}}; long hpc_len_{p.name} = 0;"
+        )
+    return lines + ["#endif"]
+
+
+def _data_and_length(p: Param, capacity: str) -> tuple[str, str]:
+    var = f"hpc_{p.name}"
+    if p.kind == "vector":
+        return f"{var}.data()", f"(long){var}.size()"
+    return var, capacity
+
+
+def _fresh_before_call(fresh: list[Param], capacity: str) -> list[str]:
+    """Keep each result-only buffer's values before the call."""
+    lines = ["#if HPC_FRESH"]
+    for p in fresh:
+        data, length = _data_and_length(p, capacity)
+        lines += [
+            f"    long hpc_before_len_{p.name} = {length};",
+            f"    double *hpc_before_{p.name} = (double *)malloc("
+            f"sizeof(double) * (hpc_before_len_{p.name} + 1));",
+            f"    for (long hpc_i = 0; hpc_i < hpc_before_len_{p.name}; hpc_i++)"
+            f" hpc_before_{p.name}[hpc_i] = (double){data}[hpc_i];",
+        ]
+    return lines + ["#endif"]
+
+
+def _fresh_after_call(fresh: list[Param]) -> list[str]:
+    """Keep each result-only buffer's values after the call, and which elements changed."""
+    lines = ["#if HPC_FRESH"]
+    for p in fresh:
+        data, length = _data_and_length(p, f"hpc_before_len_{p.name}")
+        n = p.name
+        lines += [
+            f"    {{ long hpc_n = {length} < hpc_before_len_{n} ? {length} : hpc_before_len_{n};",
+            f"      hpc_len_{n} = hpc_n;",
+            f"      hpc_kept_{n}[hpc_pass] = (double *)malloc(sizeof(double) * (hpc_n + 1));",
+            f"      hpc_set_{n}[hpc_pass] = (unsigned char *)malloc(hpc_n + 1);",
+            "      for (long hpc_i = 0; hpc_i < hpc_n; hpc_i++) {",
+            f"          hpc_kept_{n}[hpc_pass][hpc_i] = (double){data}[hpc_i];",
+            f"          hpc_set_{n}[hpc_pass][hpc_i] ="
+            f" (double){data}[hpc_i] != hpc_before_{n}[hpc_i];",
+            "      }",
+            f"      free(hpc_before_{n}); }}",
+        ]
+    return lines + ["#endif"]
+
+
+def _fresh_report(fresh: list[Param]) -> list[str]:
+    """Compare the two calls' result-only buffers: written elements that depend on the
+    old contents, and unwritten ones between the first and last written element."""
+    lines = ["#if HPC_FRESH"]
+    for p in fresh:
+        n = p.name
+        lines += [
+            "    { long hpc_read = 0, hpc_first_read = -1, hpc_skipped = 0, hpc_first_skip = -1;",
+            "      long hpc_lo = -1, hpc_hi = -1;",
+            f"      double *hpc_a = hpc_kept_{n}[0], *hpc_b = hpc_kept_{n}[1];",
+            f"      unsigned char *hpc_sa = hpc_set_{n}[0], *hpc_sb = hpc_set_{n}[1];",
+            f"      for (long hpc_i = 0; hpc_i < hpc_len_{n}; hpc_i++)",
+            "          if (hpc_sa[hpc_i] || hpc_sb[hpc_i]) { if (hpc_lo < 0) hpc_lo = hpc_i;"
+            " hpc_hi = hpc_i; }",
+            f"      for (long hpc_i = 0; hpc_i < hpc_len_{n}; hpc_i++) {{",
+            "          double hpc_d = hpc_a[hpc_i] - hpc_b[hpc_i];",
+            "          double hpc_m = hpc_a[hpc_i] < 0 ? -hpc_a[hpc_i] : hpc_a[hpc_i];",
+            "          if (hpc_d < 0) hpc_d = -hpc_d;",
+            "          if (hpc_sa[hpc_i] || hpc_sb[hpc_i]) {",
+            "              if (!(hpc_d <= 1e-9 + 1e-6 * hpc_m)) {",
+            "                  if (hpc_first_read < 0) hpc_first_read = hpc_i;",
+            "                  hpc_read++;",
+            "              }",
+            "          } else if (hpc_i > hpc_lo && hpc_i < hpc_hi) {",
+            "              if (hpc_first_skip < 0) hpc_first_skip = hpc_i;",
+            "              hpc_skipped++;",
+            "          }",
+            "      }",
+            f'      printf("fresh {n}: %ld %ld %ld %ld\\n", hpc_read, hpc_first_read,'
+            " hpc_skipped, hpc_first_skip); }",
+        ]
+    return lines + ["#endif"]
+
+
+def _fill(p: Param, index: int, uses_mpi: bool, salted: bool = False) -> str:
+    """The value of element hpc_i of a buffer parameter (periodic with MPI: see above).
+    ``salted``: shifted in the second call of the fresh-memory build."""
     if p.base in _INTEGER:  # small values: index-like arrays stay in range
-        return f"({p.base})((hpc_i * 7 + {index}) % 4)"
+        salt = " + 3 * hpc_pass" if salted else ""
+        return f"({p.base})((hpc_i * 7 + {index}) % 4{salt})"
     if uses_mpi:
         return f"({p.base})hpc_value(hpc_i, {index})"
-    return f"({p.base})hpc_random(&hpc_state)"
+    salt = " + 0.5 * hpc_pass" if salted else ""
+    return f"({p.base})(hpc_random(&hpc_state){salt})"
 
 
 def _checksum_lines(what: str, var: str, length: str | None, initial: str | None, uses_mpi: bool):
@@ -339,16 +527,29 @@ class HarnessProgram:
     source: str  # the answer followed by the tool's test main()
     call: str  # how that main() calls the function (shown to the model when a check fails)
     blocks: bool = False  # MPI: "local" sizes scale with the rank count (global data fixed)
+    result_only: list[str] = field(default_factory=list)  # see harness_source (HPC_FRESH)
+    scalar_outputs: list[str] = field(default_factory=list)  # outputs holding one value
 
 
-def with_test_main(answer: str, entry: str, lang: str, uses_mpi: bool) -> HarnessProgram | None:
-    """The answer followed by the tool's test main(); None if the signature is unsupported."""
+def with_test_main(
+    answer: str, entry: str, lang: str, uses_mpi: bool, request_text: str = ""
+) -> HarnessProgram | None:
+    """The answer followed by the tool's test main(); None if the signature is unsupported.
+
+    ``request_text`` (the user's words) tells result-only buffers from updated ones."""
     signature = parse_signature(answer, entry)
     if signature is None:
         return None
-    source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi)
+    result_only = [] if uses_mpi else result_only_params(signature, request_text)
+    source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi, result_only)
     blocks = any(_scales_with_ranks(p, uses_mpi) for p in signature.params)
-    return HarnessProgram(source, call_expression(signature), blocks)
+    return HarnessProgram(
+        source,
+        call_expression(signature),
+        blocks,
+        result_only,
+        scalar_outputs(signature, answer),
+    )
 
 
 def without_test_main(code: str) -> str:

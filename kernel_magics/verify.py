@@ -46,14 +46,15 @@ SERIAL_ELISION_DIFFERS = (
     "it into the result), private/firstprivate/lastprivate variables, and work split by "
     "thread number"
 )
-# Warnings that are bugs in practice (GCC 14 makes the C ones errors): an MPI_Comm_rank
-# into a `long`, a pointer passed as an integer, a call without a declaration, a
-# non-void function that can end without returning.
+# Warnings that are bugs in practice (GCC 14 makes the first three errors in C): an
+# MPI_Comm_rank into a `long`, a pointer passed as an integer, a call without a
+# declaration, a non-void function that can end without returning, a variable read
+# before it is ever set (only the certain case: "maybe uninitialized" has false alarms).
 _STRICT_C = (
     "-Werror=incompatible-pointer-types -Werror=int-conversion "
-    "-Werror=implicit-function-declaration -Werror=return-type"
+    "-Werror=implicit-function-declaration -Werror=return-type -Werror=uninitialized"
 )
-_STRICT_CXX = "-Werror=return-type"
+_STRICT_CXX = "-Werror=return-type -Werror=uninitialized"
 
 
 def strict_cflags(lang: str) -> str:
@@ -115,6 +116,11 @@ def _counts(info) -> tuple[list[int], list[int]]:
 _CHECKSUM = re.compile(r"^checksum (.+?): (.*)$", re.M)
 
 
+def checksum_table(stdout: str) -> dict[str, list[float]]:
+    """The checksum lines of the tool's test program: {output name: its numbers}."""
+    return {m.group(1): result_numbers(m.group(2)) for m in _CHECKSUM.finditer(stdout)}
+
+
 def same_checksums(base: str, other: str, ranks: int | None = None) -> tuple[bool, str]:
     """The tool's MPI test program at 1 and at more ranks: every output must match on
     rank 0 or summed over the ranks (root-only and replicated results match on rank 0,
@@ -123,15 +129,12 @@ def same_checksums(base: str, other: str, ranks: int | None = None) -> tuple[boo
     also accepted."""
     from kernel_magics.harness import ALL_RANKS
 
-    def table(text):
-        return {m.group(1): result_numbers(m.group(2)) for m in _CHECKSUM.finditer(text)}
-
     def matches(one, more):
         if same_numbers(one, more)[0]:
             return True
         return bool(ranks) and same_numbers([ranks * x for x in one], more)[0]
 
-    first, second = table(base), table(other)
+    first, second = checksum_table(base), checksum_table(other)
     for name, numbers in first.items():
         if name.endswith(ALL_RANKS):
             continue
@@ -274,7 +277,7 @@ def verify_program(
         source_name="answer",
         cflags=strict_cflags(info.lang),
     )
-    result = run_program(request, settings, _Quiet(reporter))
+    result = run_program(request, settings, Quiet(reporter))
     if any(run.interrupted for run in result.runs):
         # The sandbox stopped the program on Ctrl-C / Stop: the user wants the whole
         # request stopped, not a repair round.
@@ -394,7 +397,7 @@ def _compare_with_serial_elision(code, lang, info, output, settings, reporter, t
             source_name="serial",
         ),
         settings,
-        _Quiet(reporter),
+        Quiet(reporter),
     )
     if not (run.build.ok and run.runs and run.runs[0].ok):
         return None
@@ -413,7 +416,7 @@ def _compare_with_reference(reference_code, lang, numbers, settings, reporter, t
             source=reference_code, lang=lang, threads=[1], timeout=timeout, source_name="reference"
         ),
         settings,
-        _Quiet(reporter),
+        Quiet(reporter),
     )
     if not (ref.build.ok and ref.runs and ref.runs[0].ok):
         return True, "", ""  # the reference itself does not run: nothing to compare with
@@ -421,7 +424,7 @@ def _compare_with_reference(reference_code, lang, numbers, settings, reporter, t
     return agree, why, f"your serial program printed:\n{ref.runs[0].stdout[-800:]}"
 
 
-class _Quiet(Reporter):
+class Quiet(Reporter):
     """Forward only stage lines: a check's program output is not the user's output."""
 
     def __init__(self, outer: Reporter):
@@ -454,7 +457,10 @@ def compiles_alone(code: str, lang: str | None, settings: Settings) -> tuple[boo
                 toolchain.path,
                 *toolchain.flags,
                 *strict_cflags(info.lang).split(),
-                "-fsyntax-only",
+                # compiled, not only parsed: the "used uninitialized" check needs the optimizer
+                "-c",
+                "-o",
+                str(Path(folder) / "answer.o"),
                 str(source),
             ],
             cwd=Path(folder),

@@ -71,6 +71,9 @@ def test_from_words_generates_verifies_and_runs(from_words):
     buggy, elided = from_words[9], from_words[10]
     assert buggy.count("argmin = 0") == 2
     assert "argmin = 500" in elided and "pragma" not in elided
+    # The fresh-memory build: the histogram that never zeroes bins, caught by the 2nd call.
+    fresh = from_words[11]
+    assert "['bins']" in fresh and "fresh bins: 4 0 0 -1" in fresh
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text
