@@ -39,7 +39,7 @@ EVERY_RANK = "same result on every rank"
 
 _EVERY_RANK_WORDS = re.compile(
     r"\bon (every|each|all)( the)? ranks?\b|"
-    r"\b(every|each|all) ranks? (gets?|receives?|returns?|has|have|must|holds?)\b",
+    r"\b(every|each|all) ranks? (gets?|receives?|returns?|obtains?|ends? (up )?with)\b",
     re.IGNORECASE,
 )
 
@@ -54,9 +54,16 @@ class PropertyCheck:
     log: str = ""  # the evidence
 
 
+_SAME_INPUT = re.compile(r"\b(the same|identical|equal)\s+$", re.IGNORECASE)
+
+
 def wants_result_on_every_rank(request_text: str) -> bool:
-    """Whether the user's words ask for the result on every rank ("... on every rank")."""
-    return _EVERY_RANK_WORDS.search(request_text) is not None
+    """Whether the user's words ask for the result on every rank ("return it on every
+    rank"); "n is the same on every rank" describes an input, not the result."""
+    return any(
+        not _SAME_INPUT.search(request_text[max(0, m.start() - 20) : m.start()])
+        for m in _EVERY_RANK_WORDS.finditer(request_text)
+    )
 
 
 _FRESH_LINE = re.compile(r"^fresh (\w+): (-?\d+) (-?\d+) (-?\d+) (-?\d+)$", re.M)
@@ -86,6 +93,8 @@ def check_fresh_memory(
         settings,
         Quiet(reporter),
     )
+    if any(run.interrupted for run in result.runs):
+        raise KeyboardInterrupt  # Ctrl-C / Stop during the check: stop the whole request
     if not (result.build.ok and result.runs and result.runs[0].ok):
         return None
     output = result.runs[0].stdout

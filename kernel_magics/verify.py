@@ -12,6 +12,9 @@ Most requests come without a reference answer, so the checks are built here:
   one thread, such as a reduction that folds in a variable's initial value;
 - OpenMP code passes ThreadSanitizer (clang + Archer);
 - when the user gave serial code that is a whole program, its output is the reference.
+
+A function answer runs these checks through the tool's test program (``harness.py``),
+then the ones in ``properties.py`` (memory it never set, results on every rank).
 """
 
 from __future__ import annotations

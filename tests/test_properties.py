@@ -72,6 +72,9 @@ def test_scalar_outputs_are_the_return_value_references_and_pointers_used_as_one
         ("every rank gets the total", True),
         ("The total count must be returned on rank 0", False),
         ("every rank sends its count doubles to the next rank", False),
+        ("Each rank holds its own block; return the total on rank 0", False),
+        ("n is the same on every rank; the sum is returned on rank 0", False),
+        ("n is the same on every rank; return rr_new on every rank", True),
     ],
 )
 def test_which_requests_want_the_result_on_every_rank(text, wanted):
