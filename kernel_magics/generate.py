@@ -362,7 +362,7 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
         attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
     if verdict.ok:
-        _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings, reporter)
+        _check_properties(attempt, harness, request, info.lang, uses_mpi, runs, settings, reporter)
     if not attempt.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kernel_magics.verify import ABS_TOL, REL_TOL  # the checks' tolerance, also in C
+
 SIZE = 40  # value of size-like integer parameters (n, rows, nx ...)
 CAPACITY = 4 * SIZE * SIZE  # elements in every buffer (room for n*n, 3*n, n*d ...)
 VECTOR_LENGTH = SIZE * SIZE  # size() of std::vector inputs (room for n*n; capacity CAPACITY)
@@ -231,9 +233,8 @@ def scalar_outputs(signature: Signature, answer: str) -> list[str]:
     """The outputs that hold one value, as the checksum lines name them: the return
     value, written references, and written pointers the answer's body uses as ``*p``
     or ``p[0]`` and never with another index (``double *mean``)."""
-    names = (
-        [] if signature.returns in ("void",) or "vector" in signature.returns else ["return value"]
-    )
+    one_value = signature.returns != "void" and "vector" not in signature.returns
+    names = ["return value"] if one_value else []
     body = answer[answer.find("{", answer.find(f"{signature.name}(")) :]
     for p in signature.params:
         if p.const:
@@ -359,7 +360,7 @@ def harness_source(
                 )
                 lines.append(f"    {var}.resize({length});")
             if not p.const:
-                length = f"(long){var}.size()" if p.kind == "vector" else capacity
+                length = _data_and_length(p, capacity)[1]
                 outputs.append((p.name, var, length, fill if uses_mpi else "0"))
     lines += _fresh_before_call(fresh, capacity)
     call = call_expression(signature)
@@ -398,6 +399,7 @@ def _fresh_declarations(fresh: list[Param]) -> list[str]:
 
 
 def _data_and_length(p: Param, capacity: str) -> tuple[str, str]:
+    """The C expressions for a buffer parameter's elements and its length."""
     var = f"hpc_{p.name}"
     if p.kind == "vector":
         return f"{var}.data()", f"(long){var}.size()"
@@ -459,7 +461,7 @@ def _fresh_report(fresh: list[Param]) -> list[str]:
             "          double hpc_m = hpc_a[hpc_i] < 0 ? -hpc_a[hpc_i] : hpc_a[hpc_i];",
             "          if (hpc_d < 0) hpc_d = -hpc_d;",
             "          if (hpc_sa[hpc_i] || hpc_sb[hpc_i]) {",
-            "              if (!(hpc_d <= 1e-9 + 1e-6 * hpc_m)) {",
+            f"              if (!(hpc_d <= {ABS_TOL!r} + {REL_TOL!r} * hpc_m)) {{",
             "                  if (hpc_first_read < 0) hpc_first_read = hpc_i;",
             "                  hpc_read++;",
             "              }",

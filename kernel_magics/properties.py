@@ -71,16 +71,14 @@ _FRESH_LINE = re.compile(r"^fresh (\w+): (-?\d+) (-?\d+) (-?\d+) (-?\d+)$", re.M
 
 def check_fresh_memory(
     harness: HarnessProgram,
-    lang: str | None,
+    lang: str,
     settings: Settings,
     reporter,
     timeout: float,
 ) -> PropertyCheck | None:
-    """Run the test program's fresh-memory build (see the module docstring) at 1 thread.
-    None when it does not build or run: there is nothing to compare."""
-    from kernel_magics.source import analyse_source
-
-    info = analyse_source(harness.source, lang)
+    """Run the test program's fresh-memory build (see the module docstring) at 1 thread;
+    ``lang`` is the answer's language ("c" or "c++"). None when it does not build or
+    run: there is nothing to compare."""
     result = run_program(
         RunRequest(
             source=harness.source,
@@ -88,7 +86,7 @@ def check_fresh_memory(
             threads=[1],
             timeout=timeout,
             source_name="fresh",
-            cflags=f"-DHPC_FRESH=1 {strict_cflags(info.lang)}",
+            cflags=f"-DHPC_FRESH=1 {strict_cflags(lang)}",
         ),
         settings,
         Quiet(reporter),
