@@ -210,7 +210,8 @@ def generation_lines(generation) -> list[str]:
         )
     if best is not None and best.fixes:
         lines.append(
-            f"{PREFIX} the tool fixed what the compiler pointed at: " + "; ".join(best.fixes)
+            f"{PREFIX} the tool fixed what the compiler or the checks pointed at: "
+            + "; ".join(best.fixes)
         )
     return lines
 

@@ -9,13 +9,19 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 
+from kernel_magics.check_fixits import (
+    in_place_collectives,
+    length_expression,
+    reduce_to_allreduce,
+    zero_first,
+)
 from kernel_magics.codegen import defines_main, entry_problem, extract_code
 from kernel_magics.fixits import apply_fixits
 from kernel_magics.harness import with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
-from kernel_magics.properties import check_every_rank, check_fresh_memory
+from kernel_magics.properties import EVERY_RANK, check_every_rank, check_fresh_memory
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.signatures import requested_signature, signature_problem
@@ -259,9 +265,12 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
     """Fill in the attempt's verdict (ok, stage, what failed, evidence, checks)."""
     if attempt.code is None:
         attempt.what = "the reply contains no C/C++ code block"
-    elif not request.verify:  # the baseline: the first code is the answer, unchecked
+        return
+    if not request.verify:  # the baseline: the first code is the answer, unchecked
         attempt.ok = True
-    elif request.entry:
+        return
+    _fix(attempt, in_place_collectives(attempt.code), reporter)
+    if request.entry:
         _check_function(attempt, request, lang, api, settings, reporter)
     elif not defines_main(attempt.code) and (name := _last_function(attempt.code)):
         # a function where a program was expected: test it like a requested function
@@ -290,12 +299,18 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
 
 def _apply_fixits(attempt: Attempt, log: str, lang, reporter) -> bool:
     """Apply the mechanical fixes a failed compile points at; whether the code changed."""
-    fixed, done = apply_fixits(attempt.code, log, analyse_source(attempt.code, lang).lang)
-    if fixed == attempt.code:
+    lang = analyse_source(attempt.code, lang).lang
+    return _fix(attempt, apply_fixits(attempt.code, log, lang), reporter, "the compiler")
+
+
+def _fix(attempt: Attempt, fixed: tuple[str, list[str]], reporter, source="the checks") -> bool:
+    """Take a mechanical fix (new code, what was done); whether the code changed."""
+    code, done = fixed
+    if code == attempt.code or not done:
         return False
-    attempt.code = fixed
+    attempt.code = code
     attempt.fixes += done
-    reporter.stage("fixed what the compiler pointed at: " + "; ".join(done))
+    reporter.stage(f"fixed what {source} pointed at: " + "; ".join(done))
     return True
 
 
@@ -305,13 +320,17 @@ def _record(attempt: Attempt, verdict) -> None:
     attempt.what, attempt.log = verdict.what, verdict.log
 
 
-def _check_function(attempt: Attempt, request, lang, api, settings, reporter) -> None:
+def _check_function(
+    attempt: Attempt, request, lang, api, settings, reporter, may_fix: bool = True
+) -> None:
     """A function answer: it must compile alone; then the tool's test program runs it.
 
     The test program (``harness.py``) calls the function on made-up inputs at 1 and
     N threads/ranks and under ThreadSanitizer. When those inputs do not suit the
     function (it fails at 1 thread and 1 rank as well), the test is inconclusive
-    and the answer is not blamed for it.
+    and the answer is not blamed for it. When a check after 1 vs N fails in a way the
+    tool can fix itself (``check_fixits.py``), it does (once: ``may_fix``), and checks
+    the fixed answer again from the start.
     """
     answer = without_test_main(attempt.code)
     attempt.code = answer
@@ -362,7 +381,14 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
     if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
         attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
     if verdict.ok:
-        _check_properties(attempt, harness, request, info.lang, uses_mpi, runs, settings, reporter)
+        check = _check_properties(
+            attempt, harness, request, info.lang, uses_mpi, runs, settings, reporter
+        )
+        if check is not None and not check.ok and may_fix:
+            attempt.code = answer
+            if _fix(attempt, _fix_for(check, answer, request.entry, harness), reporter):
+                return _check_function(attempt, request, lang, api, settings, reporter, False)
+            attempt.code = harness.source
     if not attempt.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (
@@ -373,7 +399,7 @@ def _check_function(attempt: Attempt, request, lang, api, settings, reporter) ->
 def _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings, reporter):
     """The checks 1 vs N cannot make (``properties.py``): with MPI, results the request
     wants on every rank are equal on all ranks; otherwise the result does not depend on
-    memory the function never set."""
+    memory the function never set. Returns the check made (None: none applies)."""
     if uses_mpi:
         check = check_every_rank(request.text, harness, runs)
     else:
@@ -381,11 +407,28 @@ def _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings,
         timeout = min(request.timeout, HARNESS_TIMEOUT_S)
         check = check_fresh_memory(harness, lang, settings, reporter, timeout)
     if check is None:
-        return
+        return None
     attempt.checks[check.name] = check.ok
     if not check.ok:
         attempt.ok, attempt.stage = False, "run"
         attempt.what, attempt.log = check.what, check.log
+    return check
+
+
+def _fix_for(check, answer: str, entry: str, harness) -> tuple[str, list[str]]:
+    """The mechanical fix for a failed property check (``check_fixits.py``), if any:
+    the fixed answer and what was done (the answer unchanged and [] when none)."""
+    if check.name == EVERY_RANK:
+        return reduce_to_allreduce(answer)
+    done = []
+    body = answer[answer.find(f"{entry}(") :]
+    for name, extent in check.added_to.items():
+        length = length_expression(extent, harness.sizes, body)
+        fixed = zero_first(answer, entry, name, length) if length else None
+        if fixed is not None:
+            answer = fixed
+            done.append(f"{name} set to zero first ({length} elements)")
+    return answer, done
 
 
 def _function_compiles(attempt: Attempt, request, lang, settings, reporter) -> bool:

@@ -164,8 +164,12 @@ def parse_signature(code: str, entry: str) -> Signature | None:
     return Signature(entry, returns, params)
 
 
-def _integer_value(name: str) -> int:
-    """A plausible value for an integer parameter, from its name."""
+UNEVEN_SIZE = SIZE + 3  # MPI, every rank with the same inputs: 43 splits unevenly over 2-4
+
+
+def _integer_value(name: str, uneven: bool = False) -> int:
+    """A plausible value for an integer parameter, from its name; ``uneven``: sizes
+    that no rank count from 2 to 4 divides."""
     low = name.lower()
     if re.search(r"iter|step|round|sweep|repeat", low):
         return 3
@@ -173,7 +177,29 @@ def _integer_value(name: str) -> int:
         return 4
     if re.fullmatch(r"root|source|src|start|first|lo|low|lower|begin|offset|key|seed", low):
         return 0 if low != "key" else 1
-    return SIZE
+    return UNEVEN_SIZE if uneven else SIZE
+
+
+_DIVISIBLE = re.compile(r"\b(?:evenly\s+)?divisible\b|\bdivides\b", re.IGNORECASE)
+_NOT = re.compile(r"\b(not|n't|never|need\s+not|necessarily)\b[\w\s]*$", re.IGNORECASE)
+
+
+def assumes_divisible(request_text: str) -> bool:
+    """Whether the request says its sizes divide evenly among the ranks ("n is divisible
+    by the number of ranks"); "need not be divisible" says the opposite."""
+    return any(
+        not _NOT.search(request_text[max(0, m.start() - 30) : m.start()])
+        for m in _DIVISIBLE.finditer(request_text)
+    )
+
+
+def integer_values(signature: Signature, uses_mpi: bool, uneven: bool = False) -> dict[str, int]:
+    """The value the test program gives each integer parameter (at one rank)."""
+    return {
+        p.name: SIZE * SPLIT if _scales_with_ranks(p, uses_mpi) else _integer_value(p.name, uneven)
+        for p in signature.params
+        if p.kind == "integer"
+    }
 
 
 def _floating_value(name: str, names: set[str]) -> str:
@@ -251,7 +277,11 @@ def scalar_outputs(signature: Signature, answer: str) -> list[str]:
 
 
 def harness_source(
-    signature: Signature, lang: str, uses_mpi: bool, result_only: list[str] = ()
+    signature: Signature,
+    lang: str,
+    uses_mpi: bool,
+    result_only: list[str] = (),
+    uneven: bool = False,
 ) -> str:
     """A main() that calls the function on made-up inputs and prints checksums of the outputs.
 
@@ -261,14 +291,17 @@ def harness_source(
     block looks the same whatever its offset and stride. Outputs are printed as
     changes from their inputs, on rank 0 and summed over all ranks: a correct
     function matches its 1-rank result in one of the two (replicated or root-only
-    results on rank 0, distributed ones in the sum).
+    results on rank 0, distributed ones in the sum). Without such sizes every rank
+    gets the same inputs; ``uneven``: sizes like ``n`` are then 43, which 2, 3 and 4
+    ranks do not divide, so an answer that drops the remainder of a split is seen.
 
     Built with ``-DHPC_FRESH=1`` (not with MPI), it calls the function a second time
     with other values in the ``result_only`` buffers and non-zero fresh ``malloc``
     memory, prints that call's checksums prefixed with ``FRESH_PREFIX``, and one line
-    ``fresh NAME: READ FIRST SKIPPED FIRST`` per result-only buffer: how many elements
-    the function wrote that depend on the buffer's old contents, and how many between
-    the first and the last written element it never wrote (``properties.py``).
+    ``fresh NAME: READ FIRST SKIPPED FIRST LAST`` per result-only buffer: how many
+    elements the function wrote that depend on the buffer's old contents, how many
+    between the first and the last written element it never wrote (each with the first
+    such index), and the last index it wrote (``properties.py``).
     """
     cxx = lang == "c++"
     names = {p.name for p in signature.params}
@@ -329,7 +362,7 @@ def harness_source(
         if p.kind == "integer" and _scales_with_ranks(p, uses_mpi):
             lines.append(f"    {p.base} {var} = ({p.base})({SIZE} * hpc_copies);")
         elif p.kind == "integer":
-            lines.append(f"    {p.base} {var} = {_integer_value(p.name)};")
+            lines.append(f"    {p.base} {var} = {_integer_value(p.name, uneven)};")
         elif p.kind == "floating":
             lines.append(f"    {p.base} {var} = {_floating_value(p.name, names)};")
         elif p.kind in ("comm", "function"):
@@ -470,8 +503,8 @@ def _fresh_report(fresh: list[Param]) -> list[str]:
             "              hpc_skipped++;",
             "          }",
             "      }",
-            f'      printf("fresh {n}: %ld %ld %ld %ld\\n", hpc_read, hpc_first_read,'
-            " hpc_skipped, hpc_first_skip); }",
+            f'      printf("fresh {n}: %ld %ld %ld %ld %ld\\n", hpc_read, hpc_first_read,'
+            " hpc_skipped, hpc_first_skip, hpc_hi); }",
         ]
     return lines + ["#endif"]
 
@@ -531,6 +564,7 @@ class HarnessProgram:
     blocks: bool = False  # MPI: "local" sizes scale with the rank count (global data fixed)
     result_only: list[str] = field(default_factory=list)  # see harness_source (HPC_FRESH)
     scalar_outputs: list[str] = field(default_factory=list)  # outputs holding one value
+    sizes: dict[str, int] = field(default_factory=dict)  # integer parameter -> its value
 
 
 def with_test_main(
@@ -543,14 +577,16 @@ def with_test_main(
     if signature is None:
         return None
     result_only = [] if uses_mpi else result_only_params(signature, request_text)
-    source = answer.rstrip() + "\n\n" + harness_source(signature, lang, uses_mpi, result_only)
     blocks = any(_scales_with_ranks(p, uses_mpi) for p in signature.params)
+    uneven = uses_mpi and not blocks and not assumes_divisible(request_text)
+    test_main = harness_source(signature, lang, uses_mpi, result_only, uneven)
     return HarnessProgram(
-        source,
+        answer.rstrip() + "\n\n" + test_main,
         call_expression(signature),
         blocks,
         result_only,
         scalar_outputs(signature, answer),
+        integer_values(signature, uses_mpi, uneven),
     )
 
 

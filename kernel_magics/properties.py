@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kernel_magics.harness import ALL_RANKS, FRESH_PREFIX, HarnessProgram
 from kernel_magics.pipeline import RunRequest, run_program
@@ -52,6 +52,9 @@ class PropertyCheck:
     ok: bool
     what: str = ""  # what failed, in words (fed back to the model)
     log: str = ""  # the evidence
+    # fresh memory: result-only buffers whose written elements all depend on their old
+    # contents, none skipped -> how many elements the function writes (check_fixits)
+    added_to: dict[str, int] = field(default_factory=dict)
 
 
 _SAME_INPUT = re.compile(r"\b(the same|identical|equal)\s+$", re.IGNORECASE)
@@ -66,7 +69,7 @@ def wants_result_on_every_rank(request_text: str) -> bool:
     )
 
 
-_FRESH_LINE = re.compile(r"^fresh (\w+): (-?\d+) (-?\d+) (-?\d+) (-?\d+)$", re.M)
+_FRESH_LINE = re.compile(r"^fresh (\w+): (-?\d+) (-?\d+) (-?\d+) (-?\d+)(?: (-?\d+))?$", re.M)
 
 
 def check_fresh_memory(
@@ -106,14 +109,26 @@ def check_fresh_memory(
         "example set counters or bins to zero first, and copy the points the formula does "
         "not cover), and initialise memory from malloc before reading it"
     )
-    return PropertyCheck(FRESH_MEMORY, False, what, output[-1200:])
+    return PropertyCheck(FRESH_MEMORY, False, what, output[-1200:], added_to(output))
+
+
+def added_to(output: str) -> dict[str, int]:
+    """Result-only buffers the function only adds to: every element it writes depends
+    on the old contents and none in between is skipped -> the number it writes."""
+    found = {}
+    for match in _FRESH_LINE.finditer(output):
+        name, read, first_read, skipped, _, last = match.groups()
+        if last is not None and int(read) > 0 and int(first_read) == 0 and int(skipped) == 0:
+            if int(read) == int(last) + 1:
+                found[name] = int(last) + 1
+    return found
 
 
 def fresh_memory_problems(output: str, result_only: list[str]) -> list[str]:
     """What the fresh-memory build's output shows, in words (empty: nothing)."""
     problems = []
     for match in _FRESH_LINE.finditer(output):
-        name, read, first_read, skipped, first_skip = match.groups()
+        name, read, first_read, skipped, first_skip, _ = match.groups()
         if int(read):
             problems.append(
                 f"{read} element(s) of `{name}` the function writes depend on what `{name}` "

@@ -73,7 +73,10 @@ def test_from_words_generates_verifies_and_runs(from_words):
     assert "argmin = 500" in elided and "pragma" not in elided
     # The fresh-memory build: the histogram that never zeroes bins, caught by the 2nd call.
     fresh = from_words[11]
-    assert "['bins']" in fresh and "fresh bins: 4 0 0 -1" in fresh
+    assert "['bins']" in fresh and "fresh bins: 4 0 0 -1 3" in fresh
+    # ... and the tool's own fix: nbins elements of bins set to zero first
+    assert "'nbins': 4" in from_words[12]
+    assert "for (long i0 = 0; i0 < (long)(nbins); i0++) bins[i0] = 0;" in from_words[12]
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from kernel_magics.generate import Attempt, GenerationRequest, _check
+from kernel_magics.generate import Attempt, GenerationRequest, _check, _check_function
 from kernel_magics.harness import (
     FRESH_PREFIX,
     parse_signature,
     result_only_params,
     scalar_outputs,
+    without_test_main,
 )
 from kernel_magics.properties import (
     EVERY_RANK,
@@ -24,10 +25,14 @@ from kernel_magics.settings import Settings
 from kernel_magics.verify import compiles_alone
 
 
-def _checked(code: str, text: str, entry: str, lang: str = "c", api: str = "openmp"):
+def _checked(code: str, text: str, entry: str, lang: str = "c", api: str = "openmp", may_fix=True):
+    """The checks' verdict on a function answer (``may_fix``: with the tool's fixes)."""
     request = GenerationRequest(text=text, api=api, lang=lang, entry=entry)
     attempt = Attempt(reply="", code=code, ok=False, stage="none")
-    _check(attempt, request, lang, api, Settings(), Reporter())
+    if may_fix:
+        _check(attempt, request, lang, api, Settings(), Reporter())
+    else:
+        _check_function(attempt, request, lang, api, Settings(), Reporter(), may_fix=False)
     return attempt
 
 
@@ -124,11 +129,20 @@ HISTOGRAM = HISTOGRAM_NOT_ZEROED.replace(
 
 
 def test_a_histogram_that_never_zeroes_its_bins_fails_and_the_fixed_one_passes():
-    wrong = _checked(HISTOGRAM_NOT_ZEROED, HISTOGRAM_REQUEST, "histogram")
+    wrong = _checked(HISTOGRAM_NOT_ZEROED, HISTOGRAM_REQUEST, "histogram", may_fix=False)
     assert wrong.checks["same result at 1 and N"] and wrong.checks[FRESH_MEMORY] is False
     assert not wrong.ok and "of `bins` the function writes depend on" in wrong.what
     right = _checked(HISTOGRAM, HISTOGRAM_REQUEST, "histogram")
-    assert right.ok and right.checks[FRESH_MEMORY], right.what
+    assert right.ok and right.checks[FRESH_MEMORY] and not right.fixes, right.what
+
+
+def test_the_tool_zeroes_the_bins_itself_and_checks_again():
+    fixed = _checked(HISTOGRAM_NOT_ZEROED, HISTOGRAM_REQUEST, "histogram")
+    assert fixed.ok and fixed.checks[FRESH_MEMORY], fixed.what
+    assert fixed.fixes == ["bins set to zero first (nbins elements)"]
+    answer = without_test_main(fixed.code)
+    # the loop opens the function's body, before the parallel loop that counts
+    assert answer.index("(long)(nbins); i0++) bins[i0] = 0;") < answer.index("#pragma omp")
 
 
 STENCIL_REQUEST = (
@@ -192,7 +206,7 @@ double global_sum(const double *local, long n_local, MPI_Comm comm) {
 
 
 def test_a_result_wanted_on_every_rank_but_reduced_to_rank_0_fails():
-    wrong = _checked(GLOBAL_SUM_ON_ROOT, GLOBAL_SUM_REQUEST, "global_sum", api="mpi")
+    wrong = _checked(GLOBAL_SUM_ON_ROOT, GLOBAL_SUM_REQUEST, "global_sum", api="mpi", may_fix=False)
     assert wrong.checks["same result at 1 and N"] and wrong.checks[EVERY_RANK] is False
     assert "MPI_Allreduce" in wrong.what and "`return value`" in wrong.what
     right_code = GLOBAL_SUM_ON_ROOT.replace(
@@ -205,3 +219,12 @@ def test_a_result_wanted_on_every_rank_but_reduced_to_rank_0_fails():
     on_root = GLOBAL_SUM_REQUEST.replace("on every rank", "on rank 0")
     root = _checked(GLOBAL_SUM_ON_ROOT, on_root, "global_sum", api="mpi")
     assert root.ok and EVERY_RANK not in root.checks
+
+
+def test_the_tool_makes_a_reduce_to_rank_0_an_allreduce_itself():
+    fixed = _checked(GLOBAL_SUM_ON_ROOT, GLOBAL_SUM_REQUEST, "global_sum", api="mpi")
+    assert fixed.ok and fixed.checks[EVERY_RANK], fixed.what
+    answer = without_test_main(fixed.code)
+    assert "MPI_Allreduce(&mine, &total, 1, MPI_DOUBLE, MPI_SUM, comm)" in answer
+    assert "MPI_Reduce" not in answer
+    assert len(fixed.fixes) == 1 and fixed.fixes[0].startswith("MPI_Allreduce instead of")
