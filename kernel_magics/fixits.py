@@ -156,12 +156,63 @@ def int_rank_variables(code: str, log: str) -> tuple[str, list[str]]:
     return code, changed
 
 
+_USED_BEFORE_DEFINED = [
+    re.compile(r"implicit declaration of function [‘'`](\w+)[’']"),
+    re.compile(r"[‘'`](\w+)[’'] was not declared in this scope"),
+    re.compile(r"use of undeclared identifier '(\w+)'"),
+]
+
+
+def _definition(code: str, name: str) -> re.Match | None:
+    """The header of ``name``'s definition in ``code`` (return type to ``)``)."""
+    return re.search(rf"^([A-Za-z_][\w \t*&:<>,]*?\b{name}\s*\([^;{{}}]*?\))\s*\{{", code, re.M)
+
+
+def _top_level_start(code: str, position: int) -> int:
+    """Where the top-level declaration holding ``position`` begins (its first line)."""
+    depth, boundary = 0, 0
+    for index, char in enumerate(code[:position]):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                boundary = index + 1
+        elif char == ";" and depth == 0:
+            boundary = index + 1
+        elif char == "\n" and depth == 0 and code[boundary:index].lstrip().startswith("#"):
+            boundary = index + 1  # a preprocessor line
+    return code.index("\n", boundary) + 1 if "\n" in code[boundary:position] else boundary
+
+
+def declare_before_use(code: str, log: str) -> tuple[str, list[str]]:
+    """``code`` with a prototype for each function the compiler met before its
+    definition (``f`` defined below the function that calls it), placed above the
+    first function that calls it; and the functions declared."""
+    declared = []
+    for pattern in _USED_BEFORE_DEFINED:
+        for name in dict.fromkeys(pattern.findall(log)):
+            definition = _definition(code, name)
+            use = re.search(rf"\b{name}\s*\(", code)
+            if definition is None or use is None or use.start() >= definition.start(1):
+                continue
+            if name in declared:
+                continue
+            at = _top_level_start(code, use.start())
+            prototype = re.sub(r"\s+", " ", definition.group(1)).strip() + ";\n"
+            code = code[:at] + prototype + code[at:]
+            declared.append(name)
+    return code, declared
+
+
 def apply_fixits(code: str, log: str, lang: str) -> tuple[str, list[str]]:
     """``code`` with the mechanical fixes a failed compile's ``log`` points at, and
-    a description of each ("#include <cmath>", "int rank")."""
+    a description of each ("#include <cmath>", "int rank", "declared f before its use")."""
     headers = [h for h in missing_headers(log, lang) if h not in _included(code)]
     fixed = add_includes(code, headers)
     done = [f"#include {h}" for h in headers]
     fixed, names = int_rank_variables(fixed, log)
     done += [f"int {name} (MPI_Comm_rank/size write an int)" for name in names]
+    fixed, functions = declare_before_use(fixed, log)
+    done += [f"declared {name}() before its first use" for name in functions]
     return fixed, done

@@ -20,7 +20,13 @@ from kernel_magics.fixits import apply_fixits
 from kernel_magics.harness import with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
-from kernel_magics.prompts import build_messages, format_examples, prompt_hash, repair_messages
+from kernel_magics.prompts import (
+    build_messages,
+    format_examples,
+    fresh_start_messages,
+    prompt_hash,
+    repair_messages,
+)
 from kernel_magics.properties import EVERY_RANK, check_every_rank, check_fresh_memory
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
@@ -205,6 +211,7 @@ def generate(
         request.code,
         request.entry,
     )
+    first_messages = messages
     generation.provenance = {
         "model": model_name,
         "prompt_hash": prompt_hash(messages),
@@ -222,6 +229,17 @@ def generate(
         t0 = time.perf_counter()
         reply = _stream(model, messages, reporter, spec, config, generation)
         code = extract_code(reply)
+        if round_number > 0 and _repeats(code, generation.attempts):
+            # A small model often sends its failed code back unchanged: that round
+            # would fail the same way, so ask afresh instead, sampling another answer.
+            reporter.stage(
+                f"repair {round_number}/{request.max_repairs}: the model sent the same code "
+                "again; asking afresh for another answer (sampled)"
+            )
+            fresh = fresh_start_messages(first_messages, generation.attempts[-1].what)
+            sampling = _sampling(model, spec, seed=round_number)
+            reply = _stream(sampling, fresh, reporter, spec, config, generation)
+            code = extract_code(reply)
         attempt = Attempt(reply=reply, code=code, ok=False, stage="none")
         generation.attempts.append(attempt)
         _check(attempt, request, lang, api, settings, reporter)
@@ -465,6 +483,30 @@ def _last_function(code: str) -> str | None:
 
     names = [c.name for c in split_source(code, "c") if c.kind == "function"]
     return names[-1] if names else None
+
+
+def _normalized(code: str | None) -> str:
+    return re.sub(r"\s+", " ", code or "").strip()
+
+
+def _repeats(code: str | None, attempts: list[Attempt]) -> bool:
+    """Whether ``code`` is what an earlier reply already contained (spacing aside)."""
+    return code is not None and any(
+        _normalized(code) == _normalized(extract_code(a.reply)) for a in attempts
+    )
+
+
+SAMPLING_TEMPERATURE = 0.7
+
+
+def _sampling(model, spec, seed: int):
+    """The model, sampling at ``SAMPLING_TEMPERATURE`` with a fixed seed (the same
+    request gives the same answers again); the model as it is where that cannot be set."""
+    if not hasattr(model, "bind"):
+        return model
+    if spec.provider == "ollama":
+        return model.bind(options={"temperature": SAMPLING_TEMPERATURE, "seed": seed})
+    return model.bind(temperature=SAMPLING_TEMPERATURE, seed=seed)
 
 
 def _code_block_closed(text: str) -> bool:

@@ -50,6 +50,11 @@ What failed: {what}
 {examples}Fix the problem and reply with the complete corrected {kind}
 in one ```{fence} code block."""
 
+FRESH_START = """
+
+Note: an earlier answer to this request was wrong. {what}
+Write a new answer that avoids this."""
+
 MAX_EXAMPLE_LINES = 20
 MAX_LOG_LINES = 40
 
@@ -178,6 +183,16 @@ def repair_messages(
         examples=f"{examples}\n\n" if examples else "",
     )
     return [*history, AIMessage(content=reply), HumanMessage(content=feedback)]
+
+
+def fresh_start_messages(first: list, what: str, max_chars: int = 600) -> list:
+    """The first prompt again, its request followed by a note on what was wrong with an
+    earlier answer: a start without the failed code, which a small model tends to copy."""
+    from langchain_core.messages import HumanMessage
+
+    what = what if len(what) <= max_chars else what[: max_chars - 3] + "..."
+    note = FRESH_START.format(what=what[:1].upper() + what[1:].rstrip(".") + ".")
+    return [*first[:-1], HumanMessage(content=first[-1].content + note)]
 
 
 def prompt_hash(messages: list) -> str:

@@ -530,3 +530,52 @@ double total(const std::vector<double>& x) {
         "pointed at: #include <cstddef>; #include <cmath>" in line
         for line in generation_lines(generation)
     )
+
+
+def test_the_same_failed_code_again_is_replaced_by_a_fresh_sampled_answer():
+    class Recording(GenericFakeChatModel):
+        calls: list = []
+
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            self.calls.append((messages, kwargs))
+            yield from super()._stream(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    model = Recording(messages=iter([AIMessage(content=r) for r in (RACY, RACY, CORRECT)]))
+    recorder = Recorder()
+    generation = generate(
+        GenerationRequest(text="count to two million with OpenMP", k=0, max_repairs=1),
+        reporter=recorder,
+        model=model,
+    )
+    assert generation.ok and generation.repairs == 1, generation.failure_summary()
+    assert "reduction(+:sum)" in generation.code
+    assert any("sent the same code again; asking afresh" in s for s in recorder.stages)
+    (first, plain), (repair, _), (fresh, sampled) = model.calls
+    assert plain == {} and sampled == {"temperature": 0.7, "seed": 1}
+    # the fresh start is the first prompt plus a note: not the conversation with the code
+    assert len(fresh) == len(first) and fresh[0].content == first[0].content
+    assert fresh[-1].content.startswith(first[-1].content)
+    assert "Note: an earlier answer to this request was wrong." in fresh[-1].content
+    assert len(repair) > len(first)  # the repair round itself was the conversation
+
+
+def test_a_function_defined_below_its_caller_is_declared_above_it():
+    from kernel_magics.fixits import apply_fixits
+
+    code = (
+        "#include <math.h>\n\ndouble integrate(double a, long n) {\n"
+        "    double s = 0;\n    for (long i = 0; i < n; i++) s += f(a + i);\n    return s;\n}\n"
+        "\nstatic double f(double x) {\n    return exp(-x * x);\n}\n"
+    )
+    gcc_c = (
+        "t.c:5:42: error: implicit declaration of function ‘f’ [-Wimplicit-function-declaration]"
+    )
+    fixed, done = apply_fixits(code, gcc_c, "c")
+    assert done == ["declared f() before its first use"]
+    assert fixed.startswith(
+        "#include <math.h>\n\nstatic double f(double x);\ndouble integrate(double a, long n) {"
+    )
+    gxx = "t.cpp:5:42: error: ‘f’ was not declared in this scope"
+    assert apply_fixits(code, gxx, "c++")[0] == fixed
+    # a name the code never defines is left to the header fixes (or the model)
+    assert apply_fixits(code.replace("f(", "g("), gcc_c, "c") == (code.replace("f(", "g("), [])
