@@ -196,6 +196,8 @@ def declare_before_use(code: str, log: str) -> tuple[str, list[str]]:
             use = re.search(rf"\b{name}\s*\(", code)
             if definition is None or use is None or use.start() >= definition.start(1):
                 continue
+            if re.search(r"template\s*<[^;{}]*>\s*$", code[: definition.start(1)]):
+                continue  # a template: its prototype needs the template line too
             if name in declared:
                 continue
             at = _top_level_start(code, use.start())

@@ -504,8 +504,11 @@ def _sampling(model, spec, seed: int):
     request gives the same answers again); the model as it is where that cannot be set."""
     if not hasattr(model, "bind"):
         return model
-    if spec.provider == "ollama":
-        return model.bind(options={"temperature": SAMPLING_TEMPERATURE, "seed": seed})
+    if spec.provider == "ollama":  # options replace the model's own: keep the reply length
+        options = {"temperature": SAMPLING_TEMPERATURE, "seed": seed}
+        if getattr(model, "num_predict", None):
+            options["num_predict"] = model.num_predict
+        return model.bind(options=options)
     return model.bind(temperature=SAMPLING_TEMPERATURE, seed=seed)
 
 

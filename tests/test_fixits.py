@@ -83,3 +83,17 @@ def test_unknown_names_and_clean_logs_add_nothing():
     assert missing_headers("", "c++") == []
     code = "#include <math.h>\nint f(void) { return 0; }\n"
     assert add_includes(code, ["<math.h>"]) == code  # already there: unchanged
+
+
+def test_no_prototype_is_made_for_a_template_defined_below_its_caller():
+    from kernel_magics.fixits import declare_before_use
+
+    code = (
+        "double use(double x) { return twice(x); }\n"
+        "template <typename T>\nT twice(T x) { return 2 * x; }\n"
+    )
+    log = "t.cpp:1:33: error: ‘twice’ was not declared in this scope"
+    assert declare_before_use(code, log) == (code, [])
+    plain = code.replace("template <typename T>\nT twice(T x)", "double twice(double x)")
+    fixed, done = declare_before_use(plain, log)
+    assert done == ["twice"] and fixed.startswith("double twice(double x);\ndouble use(")

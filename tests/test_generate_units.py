@@ -579,3 +579,20 @@ def test_a_function_defined_below_its_caller_is_declared_above_it():
     assert apply_fixits(code, gxx, "c++")[0] == fixed
     # a name the code never defines is left to the header fixes (or the model)
     assert apply_fixits(code.replace("f(", "g("), gcc_c, "c") == (code.replace("f(", "g("), [])
+
+
+def test_sampling_is_asked_for_in_each_providers_own_terms():
+    from kernel_magics.generate import _sampling
+    from kernel_magics.llm import ProviderSpec
+
+    class Model:
+        num_predict = 1200
+
+        def bind(self, **kwargs):
+            return kwargs
+
+    assert _sampling(Model(), ProviderSpec("local", None), 1) == {"temperature": 0.7, "seed": 1}
+    assert _sampling(Model(), ProviderSpec("openai", "m"), 2) == {"temperature": 0.7, "seed": 2}
+    # Ollama's options replace the model's own, so the reply length is passed again
+    ollama = _sampling(Model(), ProviderSpec("ollama", "m"), 2)
+    assert ollama == {"options": {"temperature": 0.7, "seed": 2, "num_predict": 1200}}
