@@ -428,7 +428,9 @@ def _compare_with_reference(reference_code, lang, numbers, settings, reporter, t
 
 
 class Quiet(Reporter):
-    """Forward only stage lines: a check's program output is not the user's output."""
+    """Shows nothing of a check's own runs (their stage lines, program output and
+    warnings): the caller reports the check's outcome. ``outer`` is the caller's
+    reporter, kept for a subclass that wants to forward something."""
 
     def __init__(self, outer: Reporter):
         self.outer = outer
