@@ -229,6 +229,8 @@ def evaluate_tasks(
                     first_token_s=generation.first_token_s,
                     answer=answer,  # kept in the report, so every score can be audited
                     checks=generation.best.checks if generation.best else {},
+                    fixes=generation.provenance.get("fixes", []),  # made by the tool
+                    sampled_rounds=generation.sampled_rounds,  # repairs answered afresh
                 )
                 verdicts.append(verdict)
             first = verdicts[0]

@@ -17,7 +17,7 @@ from kernel_magics.check_fixits import (
 )
 from kernel_magics.codegen import defines_main, entry_problem, extract_code
 from kernel_magics.fixits import apply_fixits
-from kernel_magics.harness import with_test_main, without_test_main
+from kernel_magics.harness import SIZE, with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
 from kernel_magics.options import DEFAULT_EXAMPLES
 from kernel_magics.prompts import (
@@ -91,6 +91,7 @@ class Generation:
     provenance: dict = field(default_factory=dict)
     seconds: float = 0.0
     first_token_s: float | None = None
+    sampled_rounds: list[int] = field(default_factory=list)  # repairs answered afresh
 
     @property
     def repairs(self) -> int:
@@ -236,6 +237,7 @@ def generate(
                 f"repair {round_number}/{request.max_repairs}: the model sent the same code "
                 "again; asking afresh for another answer (sampled)"
             )
+            generation.sampled_rounds.append(round_number)
             fresh = fresh_start_messages(first_messages, generation.attempts[-1].what)
             sampling = _sampling(model, spec, seed=round_number)
             reply = _stream(sampling, fresh, reporter, spec, config, generation)
@@ -274,6 +276,7 @@ def generate(
         verified=generation.ok and request.verify,
         checks=best.checks if best else {},
         fixes=best.fixes if best else [],
+        sampled_rounds=generation.sampled_rounds,
         seconds=round(generation.seconds, 2),
     )
     return generation
@@ -383,9 +386,12 @@ def _check_function(
     runs = result.runs if result is not None else []
     first = next((r for r in runs if (r.threads, r.ranks) == (1, 1)), None)
     misuse = next((r for r in runs if not r.ok and _MPI_MISUSE.search(r.stderr or "")), None)
+    # Stuck at 1 thread and 1 rank on inputs of a few dozen elements: an endless loop or
+    # a deadlock (a rank waiting for a message nobody sends), not unsuitable inputs.
+    stuck = first is not None and first.timed_out
     inputs_unsuitable = not verdict.ok and (
         verdict.checks.get("compiles") is False
-        or (first is not None and not first.ok and misuse is None)
+        or (first is not None and not first.ok and misuse is None and not stuck)
     )
     if inputs_unsuitable:
         # The made-up inputs (or the test program itself) do not suit this function.
@@ -396,6 +402,13 @@ def _check_function(
         attempt.log = verdict.log
         return
     _record(attempt, verdict)
+    if stuck:
+        attempt.what += f". On inputs of only {SIZE} elements that is an endless loop" + (
+            " or a deadlock (a rank waiting for a message that no rank sends, or one "
+            "that receives from itself)"
+            if uses_mpi
+            else " (or a recursion that never reaches its base case)"
+        )
     if misuse is not None and misuse.stderr[-1500:] not in attempt.log:
         attempt.log += f"\nthe run with {misuse.label}:\n{misuse.stderr[-1500:]}"
     if verdict.ok:

@@ -337,6 +337,24 @@ def test_a_test_whose_made_up_inputs_do_not_suit_the_function_is_inconclusive():
     assert any("inconclusive" in name for name in only.checks)
 
 
+def test_a_function_stuck_on_the_tools_small_inputs_is_sent_back_not_excused():
+    # An endless loop at 1 thread on 40 elements: the answer's fault, whatever the inputs.
+    endless = (
+        "```c\ndouble total(const double *x, long n) {\n    double s = 0;\n"
+        "#pragma omp parallel for reduction(+:s)\n    for (long i = 0; i < n; i++) {\n"
+        "        volatile long j = i;\n        while (j >= 0) j = (j + 1) % n;\n"
+        "        s += x[i];\n    }\n    return s;\n}\n```"
+    )
+    generation = generate(
+        GenerationRequest(text="sum", api="openmp", k=0, max_repairs=0, entry="total", timeout=2.0),
+        reporter=Recorder(),
+        model=scripted(endless),
+    )
+    (only,) = generation.attempts
+    assert not only.ok and not any("inconclusive" in name for name in only.checks)
+    assert "timed out" in only.what and "40 elements that is an endless loop" in only.what
+
+
 def _struct_parameter_generation():
     """A function whose parameter (a struct pointer) the tool's test cannot make."""
     answer = "```c\ntypedef struct { int n; } params;\nvoid setup(params *p) { p->n = 3; }\n```"
@@ -550,6 +568,7 @@ def test_the_same_failed_code_again_is_replaced_by_a_fresh_sampled_answer():
     assert generation.ok and generation.repairs == 1, generation.failure_summary()
     assert "reduction(+:sum)" in generation.code
     assert any("sent the same code again; asking afresh" in s for s in recorder.stages)
+    assert generation.provenance["sampled_rounds"] == [1]
     (first, plain), (repair, _), (fresh, sampled) = model.calls
     assert plain == {} and sampled == {"temperature": 0.7, "seed": 1}
     # the fresh start is the first prompt plus a note: not the conversation with the code
