@@ -181,7 +181,7 @@ def _integer_value(name: str, uneven: bool = False) -> int:
 
 
 _DIVISIBLE = re.compile(r"\b(?:evenly\s+)?divisible\b|\bdivides\b", re.IGNORECASE)
-_NOT = re.compile(r"\b(not|n't|never|need\s+not|necessarily)\b[\w\s]*$", re.IGNORECASE)
+_NOT = re.compile(r"(\bnot|n't|\bnever|\bnecessarily)\b[\w\s]*$", re.IGNORECASE)
 
 
 def assumes_divisible(request_text: str) -> bool:

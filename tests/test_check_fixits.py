@@ -76,6 +76,7 @@ def test_the_zeroing_loop_opens_the_function_body():
 def test_mpi_sizes_split_unevenly_unless_the_request_says_they_divide():
     assert not assumes_divisible("n need not be divisible by the number of ranks")
     assert not assumes_divisible("hi - lo is not necessarily divisible by size")
+    assert not assumes_divisible("n isn't divisible by the number of processes")
     assert assumes_divisible("You may assume n is divisible by the number of ranks.")
     assert assumes_divisible("the number of ranks divides n")
     signature = parse_signature("long count(long lo, long hi, int steps) {}", "count")
