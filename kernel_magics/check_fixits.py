@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from itertools import combinations_with_replacement
 
+from kernel_magics.codegen import function_definition
+
 
 def _call_arguments(code: str, open_paren: int) -> tuple[list[str], int] | None:
     """The top-level arguments of the call whose ``(`` is at ``open_paren``, and the
@@ -133,25 +135,13 @@ def length_expression(extent: int, sizes: dict[str, int], body: str = "") -> str
     return None
 
 
-def _body_start(code: str, entry: str) -> int | None:
-    """The index just past the ``{`` that opens ``entry``'s definition."""
-    for match in re.finditer(rf"\b{re.escape(entry)}\s*\(", code):
-        parsed = _call_arguments(code, match.end() - 1)
-        if parsed is None:
-            continue
-        after = parsed[1]
-        brace = re.match(r"\s*(?:const\s*)?\{", code[after:])
-        if brace:
-            return after + brace.end()
-    return None
-
-
 def zero_first(code: str, entry: str, buffer: str, length: str) -> str | None:
     """``code`` with a loop at the start of ``entry`` that sets ``length`` elements of
     ``buffer`` to zero; None when the definition is not found."""
-    start = _body_start(code, entry)
-    if start is None:
+    definition = function_definition(code, entry)
+    if definition is None:
         return None
+    start = definition.end()
     index = next(
         (name for name in ("i0", "z", "zero_i") if not re.search(rf"\b{name}\b", code)),
         "hpc_zero_i",

@@ -33,15 +33,21 @@ def defines_main(code: str) -> bool:
     return re.search(r"\bint\s+main\s*\(", code) is not None
 
 
+def function_definition(code: str, entry: str) -> re.Match | None:
+    """Where ``entry`` is defined in ``code``: from its name to the ``{`` that opens
+    its body (the match ends just past it); None when there is no definition."""
+    name = re.escape(entry)
+    definition = re.compile(rf"\b{name}\s*\([^;{{}}]*\)\s*(const\s*)?(noexcept\s*)?\{{", re.S)
+    return definition.search(code)
+
+
 def entry_problem(code: str, entry: str) -> str | None:
     """Why ``code`` does not provide the function ``entry`` a caller will link to, or None.
 
     A definition is the name, its parameters and a body; ``static`` hides it from
     the caller's object file.
     """
-    name = re.escape(entry)
-    definition = re.compile(rf"\b{name}\s*\([^;{{}}]*\)\s*(const\s*)?(noexcept\s*)?\{{", re.S)
-    match = definition.search(code)
+    match = function_definition(code, entry)
     if match is None:
         return (
             f"the program does not define the function `{entry}` that the request asks for "

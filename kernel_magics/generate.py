@@ -15,7 +15,12 @@ from kernel_magics.check_fixits import (
     reduce_to_allreduce,
     zero_first,
 )
-from kernel_magics.codegen import defines_main, entry_problem, extract_code
+from kernel_magics.codegen import (
+    defines_main,
+    entry_problem,
+    extract_code,
+    function_definition,
+)
 from kernel_magics.fixits import apply_fixits
 from kernel_magics.harness import SIZE, with_test_main, without_test_main
 from kernel_magics.llm import LLMConfig, ProviderError, chat_model, model_id, parse_spec
@@ -416,10 +421,11 @@ def _check_function(
             attempt, harness, request, info.lang, uses_mpi, runs, settings, reporter
         )
         if check is not None and not check.ok and may_fix:
-            attempt.code = answer
-            if _fix(attempt, _fix_for(check, answer, request.entry, harness), reporter):
+            fixed = _fix_for(check, answer, request.entry, harness)
+            if fixed[1]:
+                attempt.code = answer  # the fix is made to the answer, not the test program
+                _fix(attempt, fixed, reporter)
                 return _check_function(attempt, request, lang, api, settings, reporter, False)
-            attempt.code = harness.source
     if not attempt.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (
@@ -452,7 +458,8 @@ def _fix_for(check, answer: str, entry: str, harness) -> tuple[str, list[str]]:
     if check.name == EVERY_RANK:
         return reduce_to_allreduce(answer)
     done = []
-    body = answer[answer.find(f"{entry}(") :]
+    definition = function_definition(answer, entry)
+    body = answer[definition.end() :] if definition else answer
     for name, extent in check.added_to.items():
         length = length_expression(extent, harness.sizes, body)
         fixed = zero_first(answer, entry, name, length) if length else None
