@@ -11,7 +11,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -155,7 +155,7 @@ def cpu_model() -> str:
 def machine_info() -> dict:
     """What the numbers were measured on."""
     return {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "host": platform.node(),
         "nproc": os.cpu_count(),
         "usable_cores": len(os.sched_getaffinity(0)),

@@ -10,6 +10,9 @@ when the repair message says exactly what to change.
   the send buffer becomes ``MPI_IN_PLACE``. ``MPI_Reduce(&s, &s, ..., root, comm)``
   becomes ``MPI_Allreduce(MPI_IN_PLACE, &s, ..., comm)``, which leaves the result on
   the root as asked (and on the other ranks too).
+- ``rootless_reduces``: ``MPI_Reduce(send, recv, count, type, op, comm)`` has no root
+  (MPI_Reduce takes 7 arguments, so it does not compile): those are ``MPI_Allreduce``'s
+  6 arguments, and it becomes that call, which leaves the result on every rank.
 - ``reduce_to_allreduce``: the request wants the result on every rank, and the answer
   combines the ranks' parts with ``MPI_Reduce`` to one root (``properties.py`` saw the
   other ranks without it): each ``MPI_Reduce`` becomes ``MPI_Allreduce``.
@@ -70,6 +73,17 @@ def _rewrite_calls(code: str, name: str, rewrite) -> tuple[str, list[str]]:
 
 def _same_buffer(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b) and "MPI_IN_PLACE" not in a
+
+
+def rootless_reduces(code: str) -> tuple[str, list[str]]:
+    """``code`` with each ``MPI_Reduce`` called without a root (6 arguments) made an
+    ``MPI_Allreduce`` with the same arguments, and a description of each fix."""
+
+    def rewrite(args):
+        return f"MPI_Allreduce({', '.join(args)})" if len(args) == 6 else None
+
+    code, changed = _rewrite_calls(code, "MPI_Reduce", rewrite)
+    return code, [f"MPI_Allreduce instead of `{_short(call)}` (it has no root)" for call in changed]
 
 
 def in_place_collectives(code: str) -> tuple[str, list[str]]:

@@ -41,6 +41,24 @@ def function_definition(code: str, entry: str) -> re.Match | None:
     return definition.search(code)
 
 
+def function_body(code: str, entry: str) -> str | None:
+    """The body of ``entry``'s definition in ``code``, from its ``{`` to the matching
+    ``}`` (the rest of the code when the braces do not close); None when ``entry`` is
+    not defined. Prototypes and calls above the definition are skipped."""
+    match = function_definition(code, entry)
+    if match is None:
+        return None
+    depth = 0
+    for index in range(match.end() - 1, len(code)):
+        if code[index] == "{":
+            depth += 1
+        elif code[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return code[match.end() - 1 : index + 1]
+    return code[match.end() - 1 :]
+
+
 def entry_problem(code: str, entry: str) -> str | None:
     """Why ``code`` does not provide the function ``entry`` a caller will link to, or None.
 

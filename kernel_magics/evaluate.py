@@ -29,10 +29,9 @@ import statistics
 import subprocess
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 from kernel_magics.generate import GenerationError, GenerationRequest, generate
 from kernel_magics.llm import LLMConfig, ProviderError

@@ -207,6 +207,38 @@ def declare_before_use(code: str, log: str) -> tuple[str, list[str]]:
     return code, declared
 
 
+# A clause a directive does not take, whose removal cannot change the results:
+# ``nowait`` (the barrier it drops is implied anyway) and ``schedule`` (how, not what).
+_INVALID_CLAUSE = re.compile(
+    r"[‘'`](nowait|schedule)[’'] is not valid for [‘'`]#pragma omp ([\w ]+?)[’']"
+    r"|unexpected OpenMP clause '(nowait|schedule)' in directive '#pragma omp ([\w ]+?)'"
+)
+_MORE_DIRECTIVE_WORDS = "for|simd|sections|loop|taskloop|distribute|master|masked|workshare"
+_CLAUSE_TEXT = {"nowait": r"\s*\bnowait\b", "schedule": r"\s*\bschedule\s*\([^()]*\)"}
+
+
+def drop_invalid_clauses(code: str, log: str) -> tuple[str, list[str]]:
+    """``code`` without the ``nowait``/``schedule`` clauses the compiler says a
+    directive does not take (``#pragma omp parallel for nowait``); what was dropped."""
+    dropped = []
+    for match in _INVALID_CLAUSE.finditer(log):
+        clause = match.group(1) or match.group(3)
+        directive = match.group(2) or match.group(4)
+        words = r"\s+".join(directive.split())
+        # exactly that directive: "parallel" is not "parallel for"
+        line = re.compile(
+            rf"^([ \t]*#[ \t]*pragma[ \t]+omp[ \t]+{words})"
+            rf"(?![ \t]+(?:{_MORE_DIRECTIVE_WORDS})\b)((?:[ \t].*)?)$",
+            re.M,
+        )
+        text = _CLAUSE_TEXT[clause]
+        fixed = line.sub(lambda m, text=text: m.group(1) + re.sub(text, "", m.group(2)), code)
+        if fixed != code:
+            code = fixed
+            dropped.append(f"{clause} removed from #pragma omp {directive}")
+    return code, list(dict.fromkeys(dropped))
+
+
 def apply_fixits(code: str, log: str, lang: str) -> tuple[str, list[str]]:
     """``code`` with the mechanical fixes a failed compile's ``log`` points at, and
     a description of each ("#include <cmath>", "int rank", "declared f before its use")."""
@@ -217,4 +249,6 @@ def apply_fixits(code: str, log: str, lang: str) -> tuple[str, list[str]]:
     done += [f"int {name} (MPI_Comm_rank/size write an int)" for name in names]
     fixed, functions = declare_before_use(fixed, log)
     done += [f"declared {name}() before its first use" for name in functions]
+    fixed, clauses = drop_invalid_clauses(fixed, log)
+    done += clauses
     return fixed, done

@@ -13,13 +13,14 @@ from kernel_magics.check_fixits import (
     in_place_collectives,
     length_expression,
     reduce_to_allreduce,
+    rootless_reduces,
     zero_first,
 )
 from kernel_magics.codegen import (
     defines_main,
     entry_problem,
     extract_code,
-    function_definition,
+    function_body,
 )
 from kernel_magics.fixits import apply_fixits
 from kernel_magics.harness import SIZE, with_test_main, without_test_main
@@ -32,7 +33,12 @@ from kernel_magics.prompts import (
     prompt_hash,
     repair_messages,
 )
-from kernel_magics.properties import EVERY_RANK, check_every_rank, check_fresh_memory
+from kernel_magics.properties import (
+    EVERY_RANK,
+    check_every_rank,
+    check_fresh_memory,
+    memory_error_report,
+)
 from kernel_magics.reporter import Reporter
 from kernel_magics.settings import Settings
 from kernel_magics.signatures import requested_signature, signature_problem
@@ -233,14 +239,24 @@ def generate(
             else f"repair {round_number}/{request.max_repairs}: generating"
         )
         t0 = time.perf_counter()
-        reply = _stream(model, messages, reporter, spec, config, generation)
-        code = extract_code(reply)
-        if round_number > 0 and _repeats(code, generation.attempts):
-            # A small model often sends its failed code back unchanged: that round
-            # would fail the same way, so ask afresh instead, sampling another answer.
+        stalled = _failed_the_same_way(generation.attempts[-2:])
+        if stalled:
+            reply = code = None  # a repair of a repair that failed the same way: ask afresh
+        else:
+            reply = _stream(model, messages, reporter, spec, config, generation)
+            code = extract_code(reply)
+        if stalled or (round_number > 0 and _repeats(code, generation.attempts)):
+            # A small model often sends its failed code back unchanged, or repairs it
+            # into code that fails the same check again: another repair would fail the
+            # same way, so ask afresh instead, sampling another answer.
             reporter.stage(
-                f"repair {round_number}/{request.max_repairs}: the model sent the same code "
-                "again; asking afresh for another answer (sampled)"
+                f"repair {round_number}/{request.max_repairs}: "
+                + (
+                    "the last repair failed the same way"
+                    if stalled
+                    else "the model sent the same code again"
+                )
+                + "; asking afresh for another answer (sampled)"
             )
             generation.sampled_rounds.append(round_number)
             fresh = fresh_start_messages(first_messages, generation.attempts[-1].what)
@@ -295,6 +311,7 @@ def _check(attempt: Attempt, request, lang, api, settings, reporter) -> None:
     if not request.verify:  # the baseline: the first code is the answer, unchecked
         attempt.ok = True
         return
+    _fix(attempt, rootless_reduces(attempt.code), reporter, "the compiler")
     _fix(attempt, in_place_collectives(attempt.code), reporter)
     if request.entry:
         _check_function(attempt, request, lang, api, settings, reporter)
@@ -381,8 +398,7 @@ def _check_function(
         api,
         settings,
         reporter,
-        # its inputs are small: a run that takes longer is stuck (or its inputs do not suit)
-        timeout=min(request.timeout, HARNESS_TIMEOUT_S),
+        timeout=_harness_timeout(request),
         # MPI: with "local" sizes the global data are the same at every rank count, else
         # every rank has the same inputs (harness.py); verify.same_checksums compares
         compare_ranks=("blocks" if harness.blocks else "replicated") if uses_mpi else False,
@@ -394,6 +410,11 @@ def _check_function(
     # Stuck at 1 thread and 1 rank on inputs of a few dozen elements: an endless loop or
     # a deadlock (a rank waiting for a message nobody sends), not unsuitable inputs.
     stuck = first is not None and first.timed_out
+    if stuck:
+        reporter.stage("the test program hangs at 1 thread: checking its memory accesses")
+        timeout = _harness_timeout(request)
+        # a hang after an invalid access may come from buffer sizes the tool guessed
+        stuck = not memory_error_report(harness, info.lang, uses_mpi, settings, reporter, timeout)
     inputs_unsuitable = not verdict.ok and (
         verdict.checks.get("compiles") is False
         or (first is not None and not first.ok and misuse is None and not stuck)
@@ -429,8 +450,21 @@ def _check_function(
     if not attempt.ok:
         # the model has not seen the test program: say how it called the function
         attempt.what = (
-            f"{attempt.what} (the tool's test program ran `{harness.call}` on made-up inputs)"
+            f"{attempt.what} (the tool's test program ran `{harness.call}` on made-up inputs"
+            + (
+                "; with more than one rank, each rank held its own block of the same global "
+                "data, and the blocks had different sizes, as the request allows"
+                if harness.uneven_blocks
+                else ""
+            )
+            + ")"
         )
+
+
+def _harness_timeout(request) -> float:
+    """The time limit of a run of the tool's test program: its inputs are small, so a
+    run that takes longer is stuck (or its inputs do not suit the function)."""
+    return min(request.timeout, HARNESS_TIMEOUT_S)
 
 
 def _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings, reporter):
@@ -441,8 +475,7 @@ def _check_properties(attempt, harness, request, lang, uses_mpi, runs, settings,
         check = check_every_rank(request.text, harness, runs)
     else:
         reporter.stage(f"checking that {request.entry} sets every output it reports")
-        timeout = min(request.timeout, HARNESS_TIMEOUT_S)
-        check = check_fresh_memory(harness, lang, settings, reporter, timeout)
+        check = check_fresh_memory(harness, lang, settings, reporter, _harness_timeout(request))
     if check is None:
         return None
     attempt.checks[check.name] = check.ok
@@ -458,8 +491,7 @@ def _fix_for(check, answer: str, entry: str, harness) -> tuple[str, list[str]]:
     if check.name == EVERY_RANK:
         return reduce_to_allreduce(answer)
     done = []
-    definition = function_definition(answer, entry)
-    body = answer[definition.end() :] if definition else answer
+    body = function_body(answer, entry) or answer
     for name, extent in check.added_to.items():
         length = length_expression(extent, harness.sizes, body)
         fixed = zero_first(answer, entry, name, length) if length else None
@@ -507,6 +539,28 @@ def _last_function(code: str) -> str | None:
 
 def _normalized(code: str | None) -> str:
     return re.sub(r"\s+", " ", code or "").strip()
+
+
+# Two faces of one failure, a data race: which of the two checks sees it first depends
+# on the thread schedule of that run (a race may or may not change the printed result).
+_RACE_CHECKS = frozenset({"same result at 1 and N", "race-free (ThreadSanitizer)"})
+
+
+def _failed_the_same_way(attempts: list[Attempt]) -> bool:
+    """Whether the last two attempts failed at the same stage with the same checks
+    failing (a repair that did not get past what it was asked to fix). A result that
+    changes with the thread count and a race found by ThreadSanitizer count as one
+    failure."""
+    if len(attempts) < 2 or any(a.ok for a in attempts[-2:]):
+        return False
+
+    def failure(a: Attempt):
+        failed = {name for name, passed in a.checks.items() if not passed}
+        if failed & _RACE_CHECKS:
+            return "race", sorted(failed - _RACE_CHECKS)
+        return a.stage, sorted(failed)
+
+    return failure(attempts[-2]) == failure(attempts[-1])
 
 
 def _repeats(code: str | None, attempts: list[Attempt]) -> bool:

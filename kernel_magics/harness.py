@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kernel_magics.codegen import function_body
 from kernel_magics.verify import ABS_TOL, REL_TOL  # the checks' tolerance, also in C
 
 SIZE = 40  # value of size-like integer parameters (n, rows, nx ...)
@@ -193,6 +194,26 @@ def assumes_divisible(request_text: str) -> bool:
     )
 
 
+# "the blocks can have different sizes", "n_local can differ between ranks"
+_BLOCKS_DIFFER = re.compile(
+    r"\b(?:can|may|might|could|will|often|usually)\s+((?:\w+\s+){0,2}?)(?:differ|vary)\b"
+    r"|\b(?:different|differing|unequal|varying)\s+(?:block\s+)?(?:sizes?|lengths?|counts?)\b"
+    r"|\bsizes?\s+(?:can|may)\s+((?:\w+\s+){0,2}?)(?:be\s+)?(?:different|unequal)\b",
+    re.IGNORECASE,
+)
+
+
+def blocks_may_differ(request_text: str) -> bool:
+    """Whether the request says each rank's share can have its own size ("n_local can
+    differ between ranks", "the blocks can have different sizes"); "cannot differ" and
+    "may not vary" say the opposite."""
+    for m in _BLOCKS_DIFFER.finditer(request_text):
+        between = " ".join(g or "" for g in m.groups())
+        if not re.search(r"\b(not|never)\b", between, re.IGNORECASE):
+            return True
+    return False
+
+
 def integer_values(signature: Signature, uses_mpi: bool, uneven: bool = False) -> dict[str, int]:
     """The value the test program gives each integer parameter (at one rank)."""
     return {
@@ -215,6 +236,34 @@ def _scales_with_ranks(p: Param, uses_mpi: bool) -> bool:
     """An MPI size or vector that is one rank's share of the data, by its name
     (n_local, local_rows, x_local ...): it shrinks as the rank count grows."""
     return uses_mpi and p.kind in ("integer", "vector") and "local" in p.name.lower()
+
+
+# a rank's number of elements, not of rows: a pointer "local" of n_local values
+_ELEMENT_COUNT = re.compile(
+    r"n_?local|local_?n|(?:local_?(?:size|len|length|count))|"
+    r"(?:size|len|length|count)_?local"
+)
+
+
+def _follows_global_index(p: Param, signature: Signature, uses_mpi: bool) -> bool:
+    """The one ``*local*`` buffer of the signature, when its offset in the global array
+    is known: a vector (its size() is the block), or a pointer whose only sizes are
+    rank-scaled counts of elements (``n_local``, not rows, and no ``d`` or ``nx`` that
+    would multiply them). Its values then follow the global index (``hpc_rising``),
+    so every rank's block differs, and a function that looks at only one element per
+    rank is seen.
+    With two or more such buffers (positions and masses), how their lengths relate is
+    unknown, and they stay periodic."""
+    local = [q for q in signature.params if q.kind in ("vector", "pointer")]
+    local = [q for q in local if "local" in q.name.lower()]
+    if not uses_mpi or local != [p]:
+        return False
+    if p.kind == "vector":
+        return True
+    integers = [q for q in signature.params if q.kind == "integer"]
+    return bool(integers) and all(
+        _scales_with_ranks(q, True) and _ELEMENT_COUNT.fullmatch(q.name.lower()) for q in integers
+    )
 
 
 # Buffers that by their name only receive results: their contents on entry must not matter.
@@ -261,7 +310,7 @@ def scalar_outputs(signature: Signature, answer: str) -> list[str]:
     or ``p[0]`` and never with another index (``double *mean``)."""
     one_value = signature.returns != "void" and "vector" not in signature.returns
     names = ["return value"] if one_value else []
-    body = answer[answer.find("{", answer.find(f"{signature.name}(")) :]
+    body = function_body(answer, signature.name) or answer
     for p in signature.params:
         if p.const:
             continue
@@ -282,13 +331,21 @@ def harness_source(
     uses_mpi: bool,
     result_only: list[str] = (),
     uneven: bool = False,
+    uneven_blocks: bool = False,
 ) -> str:
     """A main() that calls the function on made-up inputs and prints checksums of the outputs.
 
-    With MPI, the global data are the same at every rank count: of ``SPLIT`` equal
-    blocks, each of P ranks holds SPLIT / P (``n_local``-like sizes and ``*local*``
-    vectors scale with that), and every buffer repeats with period SIZE, so a rank's
-    block looks the same whatever its offset and stride. Outputs are printed as
+    With MPI, the global data are the same at every rank count: of ``SPLIT`` blocks
+    of SIZE elements, each of P ranks holds SPLIT / P (``n_local``-like sizes and
+    ``*local*`` vectors scale with that); ``uneven_blocks`` (the request says the
+    shares can differ): at 2 or 3 ranks, rank 0 holds 3 blocks less and the last rank
+    3 more (3 blocks: a whole number of the 3-element tuples of xyz data too). A
+    ``*local*`` block whose offset is known (``_follows_global_index``) holds the
+    values of its global indices, which rise with the index (plus noise: each rank's
+    first value is larger than rank 0's, and the largest and the smallest value are in
+    the last rank's block, so a maximum of each rank's first element, or a minimum's
+    index that is not global, is seen); every other buffer repeats with period SIZE, so a
+    rank's part looks the same whatever its offset and stride. Outputs are printed as
     changes from their inputs, on rank 0 and summed over all ranks: a correct
     function matches its 1-rank result in one of the two (replicated or root-only
     results on rank 0, distributed ones in the sum). Without such sizes every rank
@@ -324,10 +381,20 @@ def harness_source(
         "    *state = *state * 6364136223846793005UL + 1442695040888963407UL;",
         "    return (double)(*state >> 11) / 9007199254740992.0;",
         "}",
-        "static double hpc_value(long i, int which) {",
-        f"    unsigned long state = (unsigned long)(i % {SIZE}) * 2654435761UL + which * 97UL + 1;",
+        "static double hpc_value_at(long i, int which) { /* element i of the global data */",
+        "    unsigned long state = (unsigned long)i * 2654435761UL + which * 97UL + 1;",
         "    hpc_random(&state);",
         "    return hpc_random(&state);",
+        "}",
+        "/* a block's values at their global indices, in [0, 1): rising with noise, so",
+        "   that each rank's first element is larger than rank 0's and the largest values",
+        f"   are in the last rank's block; the smallest is there too, at {SIZE * SPLIT - 7} */",
+        "static double hpc_rising(long i, int which) {",
+        f"    if (i == {SIZE * SPLIT - 7}) return 0.01;",
+        f"    return 0.05 + 0.15 * hpc_value_at(i, which) + 0.75 * (double)i / {SIZE * SPLIT}.0;",
+        "}",
+        "static double hpc_value(long i, int which) { /* periodic: the same in every block */",
+        f"    return hpc_value_at(i % {SIZE}, which);",
         "}",
         "static void hpc_checksum(const char *what, double sum, double weighted) {",
         f'    printf("checksum %s%s: %.12g %.12g\\n", hpc_pass ? "{FRESH_PREFIX}" : "", what,',
@@ -341,12 +408,20 @@ def harness_source(
             "    MPI_Init(&argc, &argv);",
             "    MPI_Comm_rank(MPI_COMM_WORLD, &hpc_rank);",
             "    MPI_Comm_size(MPI_COMM_WORLD, &hpc_ranks);",
-            f"    long hpc_copies = {SPLIT} / hpc_ranks > 0 ? {SPLIT} / hpc_ranks : 1;",
+            f"    long hpc_base = {SPLIT} / hpc_ranks > 0 ? {SPLIT} / hpc_ranks : 1;",
+            "    /* blocks of different sizes: rank 0 holds SHIFT blocks less, the last rank",
+            "       SHIFT more (3 blocks: 120 elements, a whole number of 2-, 3- and 4-tuples) */",
+            f"    long hpc_shift = {int(uneven_blocks)} && hpc_ranks > 1 && hpc_base > 3 ? 3 : 0;",
+            "    long hpc_copies = hpc_base - (hpc_rank == 0 ? hpc_shift : 0)"
+            " + (hpc_rank == hpc_ranks - 1 ? hpc_shift : 0);",
+            "    /* where this rank's block starts in the global data */",
+            f"    long hpc_offset = {SIZE}L * (hpc_rank * hpc_base"
+            " - (hpc_rank > 0 ? hpc_shift : 0));",
         ]
     else:
-        lines += ["    (void)argc; (void)argv;", "    long hpc_copies = 1;"]
+        lines += ["    (void)argc; (void)argv;", "    long hpc_copies = 1, hpc_offset = 0;"]
     lines.append("    unsigned long hpc_state = 12345;")
-    lines.append("    (void)hpc_state; (void)hpc_ranks; (void)hpc_copies;")
+    lines.append("    (void)hpc_state; (void)hpc_ranks; (void)hpc_copies; (void)hpc_offset;")
     lines += _fresh_declarations(fresh)
     lines += [
         "    for (hpc_pass = 0; hpc_pass <= HPC_FRESH; hpc_pass++) {",
@@ -382,7 +457,8 @@ def harness_source(
                     f"    {p.base} *{var} = {cast}calloc({capacity}, sizeof({p.base})){close};"
                 )
                 data = var
-            fill = _fill(p, index, uses_mpi, salted=p in fresh)
+            global_index = _follows_global_index(p, signature, uses_mpi)
+            fill = _fill(p, index, uses_mpi, salted=p in fresh, global_index=global_index)
             lines.append(
                 f"    for (long hpc_i = 0; hpc_i < {capacity}; hpc_i++) {data}[hpc_i] = {fill};"
             )
@@ -509,12 +585,17 @@ def _fresh_report(fresh: list[Param]) -> list[str]:
     return lines + ["#endif"]
 
 
-def _fill(p: Param, index: int, uses_mpi: bool, salted: bool = False) -> str:
-    """The value of element hpc_i of a buffer parameter (periodic with MPI: see above).
-    ``salted``: shifted in the second call of the fresh-memory build."""
+def _fill(
+    p: Param, index: int, uses_mpi: bool, salted: bool = False, global_index: bool = False
+) -> str:
+    """The value of element hpc_i of a buffer parameter (periodic with MPI unless it
+    follows ``global_index``: see above). ``salted``: shifted in the second call of
+    the fresh-memory build."""
     if p.base in _INTEGER:  # small values: index-like arrays stay in range
         salt = " + 3 * hpc_pass" if salted else ""
         return f"({p.base})((hpc_i * 7 + {index}) % 4{salt})"
+    if global_index:
+        return f"({p.base})hpc_rising(hpc_offset + hpc_i, {index})"
     if uses_mpi:
         return f"({p.base})hpc_value(hpc_i, {index})"
     salt = " + 0.5 * hpc_pass" if salted else ""
@@ -565,6 +646,7 @@ class HarnessProgram:
     result_only: list[str] = field(default_factory=list)  # see harness_source (HPC_FRESH)
     scalar_outputs: list[str] = field(default_factory=list)  # outputs holding one value
     sizes: dict[str, int] = field(default_factory=dict)  # integer parameter -> its value
+    uneven_blocks: bool = False  # MPI blocks: the ranks' shares differ in size (see above)
 
 
 def with_test_main(
@@ -579,7 +661,8 @@ def with_test_main(
     result_only = [] if uses_mpi else result_only_params(signature, request_text)
     blocks = any(_scales_with_ranks(p, uses_mpi) for p in signature.params)
     uneven = uses_mpi and not blocks and not assumes_divisible(request_text)
-    test_main = harness_source(signature, lang, uses_mpi, result_only, uneven)
+    uneven_blocks = blocks and blocks_may_differ(request_text)
+    test_main = harness_source(signature, lang, uses_mpi, result_only, uneven, uneven_blocks)
     return HarnessProgram(
         answer.rstrip() + "\n\n" + test_main,
         call_expression(signature),
@@ -587,6 +670,7 @@ def with_test_main(
         result_only,
         scalar_outputs(signature, answer),
         integer_values(signature, uses_mpi, uneven),
+        uneven_blocks,
     )
 
 

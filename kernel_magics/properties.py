@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kernel_magics.harness import ALL_RANKS, FRESH_PREFIX, HarnessProgram
 from kernel_magics.pipeline import RunRequest, run_program
@@ -72,6 +72,15 @@ def wants_result_on_every_rank(request_text: str) -> bool:
 _FRESH_LINE = re.compile(r"^fresh (\w+): (-?\d+) (-?\d+) (-?\d+) (-?\d+)(?: (-?\d+))?$", re.M)
 
 
+def _run_quietly(request: RunRequest, settings: Settings, reporter):
+    """Run one of the checks' builds without its own output in the cell; a Ctrl-C or
+    Stop during it stops the whole request."""
+    result = run_program(request, settings, Quiet(reporter))
+    if any(run.interrupted for run in result.runs):
+        raise KeyboardInterrupt
+    return result
+
+
 def check_fresh_memory(
     harness: HarnessProgram,
     lang: str,
@@ -82,7 +91,7 @@ def check_fresh_memory(
     """Run the test program's fresh-memory build (see the module docstring) at 1 thread;
     ``lang`` is the answer's language ("c" or "c++"). None when it does not build or
     run: there is nothing to compare."""
-    result = run_program(
+    result = _run_quietly(
         RunRequest(
             source=harness.source,
             lang=lang,
@@ -92,10 +101,8 @@ def check_fresh_memory(
             cflags=f"-DHPC_FRESH=1 {strict_cflags(lang)}",
         ),
         settings,
-        Quiet(reporter),
+        reporter,
     )
-    if any(run.interrupted for run in result.runs):
-        raise KeyboardInterrupt  # Ctrl-C / Stop during the check: stop the whole request
     if not (result.build.ok and result.runs and result.runs[0].ok):
         return None
     output = result.runs[0].stdout
@@ -174,3 +181,34 @@ def check_every_rank(request_text: str, harness: HarnessProgram, runs) -> Proper
             )
             return PropertyCheck(EVERY_RANK, False, what, run.stdout[-800:])
     return PropertyCheck(EVERY_RANK, True)
+
+
+def memory_error_report(
+    harness: HarnessProgram, lang: str, uses_mpi: bool, settings: Settings, reporter, timeout
+) -> str:
+    """The AddressSanitizer report of the test program at 1 thread (and 1 rank), or "".
+
+    Used when the test program hangs at 1 thread: a write past the end of a buffer can
+    corrupt the heap so that the program hangs instead of crashing, and the buffers'
+    sizes are the test program's guesses, so such a hang does not show the answer's
+    fault. ASan stops at the first invalid access and says where it was."""
+    result = _run_quietly(
+        RunRequest(
+            source=harness.source,
+            lang=lang,
+            threads=[1],
+            ranks=[1] if uses_mpi else None,
+            timeout=timeout,
+            source_name="memcheck",
+            cflags="-g -fsanitize=address -fno-omit-frame-pointer",
+            ldflags="-fsanitize=address",
+        ),
+        # ASan reserves terabytes of address space for its shadow memory
+        replace(settings, memory_limit_mb=0),
+        reporter,
+    )
+    for run in result.runs:
+        at = (run.stderr or "").find("ERROR: AddressSanitizer")
+        if at >= 0:
+            return run.stderr[at : at + 1500]
+    return ""

@@ -20,7 +20,8 @@ _CXX_MARKERS = [
     (re.compile(r"\btemplate\s*<"), "`template`"),
     (re.compile(r"^\s*class\s+\w+", re.M), "`class`"),
 ]
-_OPENMP = re.compile(r"^\s*#\s*pragma\s+omp\b|#\s*include\s*[<\"]omp\.h[>\"]", re.M)
+_OMP_PRAGMA = re.compile(r"^\s*#\s*pragma\s+omp\b", re.M)
+_OPENMP = re.compile(rf"{_OMP_PRAGMA.pattern}|#\s*include\s*[<\"]omp\.h[>\"]", re.M)
 _MPI = re.compile(r"#\s*include\s*[<\"]mpi\.h[>\"]|\bMPI_Init(_thread)?\s*\(")
 
 
@@ -30,8 +31,9 @@ class SourceInfo:
 
     lang: str  # "c" or "c++"
     lang_reason: str  # "given", or why it was guessed
-    uses_openmp: bool
+    uses_openmp: bool  # a #pragma omp or #include <omp.h> (it is built with OpenMP)
     uses_mpi: bool
+    omp_pragmas: bool = False  # a #pragma omp: without one, OpenMP code runs on one thread
 
     @property
     def api(self) -> str:
@@ -70,4 +72,5 @@ def analyse_source(code: str, lang: str | None = None) -> SourceInfo:
         lang_reason=reason,
         uses_openmp=bool(_OPENMP.search(code)),
         uses_mpi=bool(_MPI.search(code)),
+        omp_pragmas=bool(_OMP_PRAGMA.search(code)),
     )

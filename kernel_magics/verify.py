@@ -156,11 +156,15 @@ def same_checksums(base: str, other: str, ranks: int | None = None) -> tuple[boo
 
 
 def _missing_parallelism(info, api: str) -> str | None:
-    """What the request asked for that the code does not use."""
+    """What the request asked for that the code does not use. ``#include <omp.h>``
+    alone (for ``omp_get_wtime``, say) runs on one thread: OpenMP needs a pragma."""
     if api in ("mpi", "hybrid") and not info.uses_mpi:
         return "MPI was asked for, but the program does not use MPI (#include <mpi.h>, MPI_Init)"
-    if api in ("openmp", "hybrid") and not info.uses_openmp:
-        return "OpenMP was asked for, but the program has no #pragma omp"
+    if api in ("openmp", "hybrid") and not info.omp_pragmas:
+        return (
+            "OpenMP was asked for, but the program has no #pragma omp, so it runs on one "
+            "thread (#include <omp.h> alone does not make it parallel)"
+        )
     return None
 
 
@@ -327,6 +331,19 @@ def verify_program(
                 f"{outputs[base_key][-800:]}\n"
                 f"output at {key[0]} threads, {key[1]} ranks:\n{out[-800:]}"
             )
+            if result.race_check is not None and result.race_check.races:
+                # The cause, named by line and variable, whichever check saw it first:
+                # a race changes the printed result in some runs only.
+                checks["race-free (ThreadSanitizer)"] = False
+                return Verdict(
+                    "compare",
+                    False,
+                    f"ThreadSanitizer found a data race (and the result changes with the "
+                    f"thread count: {why})",
+                    _race_log(result.race_check) + "\n\n" + log,
+                    checks,
+                    result,
+                )
             return Verdict(
                 "run",
                 False,
@@ -366,9 +383,13 @@ def verify_program(
     if check is not None:
         checks["race-free (ThreadSanitizer)"] = check.race_free
         if check.races:
-            log = "\n".join(race.describe() for race in check.races)
             return Verdict(
-                "compare", False, "ThreadSanitizer found a data race", log, checks, result
+                "compare",
+                False,
+                "ThreadSanitizer found a data race",
+                _race_log(check),
+                checks,
+                result,
             )
         if check.error:
             return Verdict(
@@ -380,6 +401,11 @@ def verify_program(
                 result,
             )
     return Verdict("verified", True, "", "", checks, result)
+
+
+def _race_log(check) -> str:
+    """ThreadSanitizer's races, one described per line."""
+    return "\n".join(race.describe() for race in check.races)
 
 
 def _compare_with_serial_elision(code, lang, info, output, settings, reporter, timeout):

@@ -6,6 +6,7 @@ from kernel_magics.check_fixits import (
     in_place_collectives,
     length_expression,
     reduce_to_allreduce,
+    rootless_reduces,
     zero_first,
 )
 from kernel_magics.harness import assumes_divisible, integer_values, parse_signature
@@ -46,6 +47,22 @@ def test_every_reduce_becomes_an_allreduce_without_its_root():
     )
     assert len(done) == 2 and all("the result is wanted on every rank" in d for d in done)
     assert reduce_to_allreduce("MPI_Bcast(&x, 1, MPI_INT, 0, comm);")[1] == []
+
+
+def test_a_reduce_without_a_root_becomes_an_allreduce_then_in_place():
+    # the 1.5B model's norm: MPI_Reduce with MPI_Allreduce's 6 arguments, one buffer twice
+    code = "MPI_Reduce(&norm, &norm, 1, MPI_DOUBLE, MPI_SUM, comm);"
+    fixed, done = rootless_reduces(code)
+    assert fixed == "MPI_Allreduce(&norm, &norm, 1, MPI_DOUBLE, MPI_SUM, comm);"
+    assert done == [
+        "MPI_Allreduce instead of `MPI_Reduce(&norm, &norm, 1, MPI_DOUBLE, MPI_SUM, comm)` "
+        "(it has no root)"
+    ]
+    assert in_place_collectives(fixed)[0] == (
+        "MPI_Allreduce(MPI_IN_PLACE, &norm, 1, MPI_DOUBLE, MPI_SUM, comm);"
+    )
+    rooted = "MPI_Reduce(&mine, &all, 1, MPI_DOUBLE, MPI_SUM, 0, comm);"
+    assert rootless_reduces(rooted) == (rooted, [])
 
 
 def test_the_length_to_zero_is_a_parameter_or_a_product_of_two():

@@ -95,10 +95,12 @@ double total(const double *x, long n_local, MPI_Comm comm) {
 
 
 def test_a_pointer_passed_as_an_integer_is_a_compile_error():
+    # the count given as a pointer (gcc only warns about it by default)
     code = """#include <mpi.h>
 long total(long mine, MPI_Comm comm) {
     long all = 0;
-    MPI_Reduce(&mine, &all, 1, MPI_LONG, MPI_SUM, comm);
+    int one = 1;
+    MPI_Allreduce(&mine, &all, &one, MPI_LONG, MPI_SUM, comm);
     return all;
 }
 """
@@ -135,3 +137,20 @@ def test_a_changed_parameter_type_goes_back_to_the_model():
     attempt = _checked(code, ARGMIN_REQUEST, "argmin")
     assert not attempt.ok
     assert "parameter 2 is int, the request says long" in attempt.what
+
+
+def test_an_openmp_answer_without_a_pragma_is_sent_back():
+    # the 1.5B model's BFS answer included omp.h and ran serially; every check agreed
+    serial = ARGMIN_BY_THREAD.replace("#pragma omp parallel\n", "").replace(
+        "int t = omp_get_thread_num(), nt = omp_get_num_threads();", "int t = 0, nt = 1;"
+    )
+    serial = serial.replace("        #pragma omp critical\n", "")
+    assert "#include <omp.h>" in serial and "pragma" not in serial
+    attempt = _checked(serial, ARGMIN_REQUEST, "argmin")
+    assert not attempt.ok and attempt.checks["uses the requested API"] is False
+    assert "no #pragma omp" in attempt.what and "one thread" in attempt.what
+    # a pragma in a comment does not count
+    commented = serial.replace(
+        "    long best = 0;", "    // #pragma omp parallel\n    long best = 0;"
+    )
+    assert not _checked(commented, ARGMIN_REQUEST, "argmin").ok

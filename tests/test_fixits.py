@@ -97,3 +97,38 @@ def test_no_prototype_is_made_for_a_template_defined_below_its_caller():
     plain = code.replace("template <typename T>\nT twice(T x)", "double twice(double x)")
     fixed, done = declare_before_use(plain, log)
     assert done == ["twice"] and fixed.startswith("double twice(double x);\ndouble use(")
+
+
+NOWAIT_ANSWER = """void histogram(const int *data, long n, long *bins, int nbins) {
+    #pragma omp parallel schedule(static)
+    {
+    #pragma omp for nowait schedule(dynamic, 4)
+    for (long i = 0; i < n; i++) bins[data[i] % nbins] += 1;
+    }
+    #pragma omp parallel for nowait schedule(static)
+    for (long i = 0; i < nbins; i++) bins[i] *= 2;
+}
+"""
+
+
+@pytest.mark.parametrize("compiler", ["gcc", "clang"])
+def test_clauses_a_directive_does_not_take_are_dropped(compiler, tmp_path):
+    from kernel_magics.fixits import apply_fixits
+
+    if shutil.which(compiler) is None:
+        pytest.skip(f"{compiler} not installed")
+    status, log = _compile(NOWAIT_ANSWER, compiler, ".c", tmp_path)
+    assert status != 0
+    code, done = NOWAIT_ANSWER, []
+    for _ in range(3):  # a compiler may report one invalid clause at a time
+        code, fixes = apply_fixits(code, log, "c")
+        done += fixes
+        status, log = _compile(code, compiler, ".c", tmp_path)
+        if status == 0:
+            break
+    assert status == 0, log
+    assert "#pragma omp parallel for schedule(static)\n" in code  # valid there: kept
+    assert "#pragma omp parallel\n" in code
+    assert "#pragma omp for nowait schedule(dynamic, 4)\n" in code  # valid there: kept
+    assert "nowait removed from #pragma omp parallel for" in done
+    assert "schedule removed from #pragma omp parallel" in done

@@ -35,6 +35,20 @@ def scripted(*replies: str) -> GenericFakeChatModel:
     return GenericFakeChatModel(messages=iter([AIMessage(content=r) for r in replies]))
 
 
+class _Recording(GenericFakeChatModel):
+    """A scripted chat model that keeps each call's messages and options."""
+
+    calls: list = []
+
+    def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+        self.calls.append((messages, kwargs))
+        yield from super()._stream(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+def recording(*replies: str) -> _Recording:
+    return _Recording(messages=iter([AIMessage(content=r) for r in replies]), calls=[])
+
+
 class Recorder:
     def __init__(self):
         self.stages, self.tokens = [], []
@@ -169,7 +183,10 @@ def test_repair_loop_feeds_the_race_back_and_verifies_the_fix():
     )
     assert generation.ok and generation.repairs == 1
     first, second = generation.attempts
-    assert not first.ok and ("race" in first.what or "changes with the thread" in first.what)
+    # the race is named whether or not it changed the printed result in this run
+    assert not first.ok and first.what.startswith("ThreadSanitizer found a data race")
+    assert first.stage == "compare" and "race-free (ThreadSanitizer)" in first.checks
+    assert "line 6" in first.log or ":6" in first.log, first.log
     assert second.ok and second.checks["race-free (ThreadSanitizer)"]
     assert "reduction(+:sum)" in generation.code
     assert "".join(recorder.tokens).count("```") >= 2  # the reply was streamed
@@ -491,21 +508,16 @@ def test_examples_are_kept_for_the_repair_not_the_first_prompt():
         def search(self, query, **filters):
             return [Hit()]
 
-    seen = []
-
-    class Recording(GenericFakeChatModel):
-        def _stream(self, messages, *args, **kwargs):
-            seen.append([m.content for m in messages])
-            return super()._stream(messages, *args, **kwargs)
-
     no_code = "I cannot."
+    model = recording(no_code, no_code, no_code)
     generation = generate(
         GenerationRequest(text="sum an array", api="openmp", k=1, max_repairs=2),
         reporter=Recorder(),
-        model=Recording(messages=iter([AIMessage(content=r) for r in (no_code,) * 3])),
+        model=model,
         searcher=Searcher(),
     )
-    first, repair, second_repair = seen
+    # (the third call is a fresh start: the repair failed the same way)
+    first, repair, second_repair = [[m.content for m in messages] for messages, _ in model.calls]
     assert generation.snippet_ids == ["omp-sum"]
     assert not any("Sum with a reduction" in m for m in first)
     assert "Sum with a reduction" in repair[-1] and "reduction(+ : s)" in repair[-1]
@@ -550,32 +562,76 @@ double total(const std::vector<double>& x) {
     )
 
 
-def test_the_same_failed_code_again_is_replaced_by_a_fresh_sampled_answer():
-    class Recording(GenericFakeChatModel):
-        calls: list = []
-
-        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
-            self.calls.append((messages, kwargs))
-            yield from super()._stream(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-    model = Recording(messages=iter([AIMessage(content=r) for r in (RACY, RACY, CORRECT)]))
+def _asked_afresh(replies, max_repairs: int, why: str, round_number: int):
+    """Run the loop on scripted replies; the round ``round_number`` must have asked
+    afresh (a sampled answer to the first prompt) for the reason ``why``."""
+    model = recording(*replies)
     recorder = Recorder()
     generation = generate(
-        GenerationRequest(text="count to two million with OpenMP", k=0, max_repairs=1),
+        GenerationRequest(text="count to two million with OpenMP", k=0, max_repairs=max_repairs),
         reporter=recorder,
         model=model,
     )
-    assert generation.ok and generation.repairs == 1, generation.failure_summary()
-    assert "reduction(+:sum)" in generation.code
-    assert any("sent the same code again; asking afresh" in s for s in recorder.stages)
-    assert generation.provenance["sampled_rounds"] == [1]
-    (first, plain), (repair, _), (fresh, sampled) = model.calls
-    assert plain == {} and sampled == {"temperature": 0.7, "seed": 1}
+    assert generation.ok and generation.repairs == max_repairs, generation.failure_summary()
+    assert any(f"{why}; asking afresh" in s for s in recorder.stages)
+    assert generation.provenance["sampled_rounds"] == [round_number]
+    # the first answer and the repair were plain; the fresh one sampled with a fixed seed
+    (first, plain), (repair, repair_kwargs), (fresh, sampled) = model.calls
+    assert plain == repair_kwargs == {}
+    assert sampled == {"temperature": 0.7, "seed": round_number}
     # the fresh start is the first prompt plus a note: not the conversation with the code
     assert len(fresh) == len(first) and fresh[0].content == first[0].content
     assert fresh[-1].content.startswith(first[-1].content)
     assert "Note: an earlier answer to this request was wrong." in fresh[-1].content
     assert len(repair) > len(first)  # the repair round itself was the conversation
+    return generation
+
+
+def test_the_same_failed_code_again_is_replaced_by_a_fresh_sampled_answer():
+    generation = _asked_afresh((RACY, RACY, CORRECT), 1, "sent the same code again", 1)
+    assert "reduction(+:sum)" in generation.code
+
+
+def test_a_repair_that_fails_the_same_way_is_followed_by_a_fresh_answer_not_a_repair():
+    # the "repair" is other code with the same race: the next round asks afresh, and
+    # there is no third reply for a repair (three model calls in all)
+    replies = (RACY, RACY.replace("2000000", "3000000"), CORRECT.replace("2000000", "4000000"))
+    generation = _asked_afresh(replies, 2, "the last repair failed the same way", 2)
+    assert "4000000" in generation.code
+    # different failures (a race, then a compile error) are repaired as before
+    broken = CORRECT.replace("double sum = 0.0;", "double sum = 0.0")
+    model = recording(RACY, broken, CORRECT)
+    generation = generate(
+        GenerationRequest(text="count to two million with OpenMP", k=0, max_repairs=2),
+        reporter=Recorder(),
+        model=model,
+    )
+    assert generation.ok and generation.provenance["sampled_rounds"] == []
+    assert [kwargs for _, kwargs in model.calls] == [{}, {}, {}]
+
+
+def test_a_race_seen_by_either_check_is_one_failure_but_other_failures_are_not():
+    # A race changes the printed result in some runs only: then ThreadSanitizer sees it
+    # instead. Both runs of racy code failed the same way; a compile error did not.
+    from kernel_magics.generate import Attempt, _failed_the_same_way
+
+    def failed(stage, **checks):
+        return Attempt(reply="", code="", ok=False, stage=stage, checks=checks)
+
+    by_result = failed("run", compiles=True, runs=True, **{"same result at 1 and N": False})
+    by_tsan = failed(
+        "compare",
+        compiles=True,
+        runs=True,
+        **{"same result at 1 and N": True, "race-free (ThreadSanitizer)": False},
+    )
+    crash = failed("build", compiles=True, runs=False)
+    assert _failed_the_same_way([by_result, by_tsan])
+    assert _failed_the_same_way([by_tsan, by_result])
+    assert not _failed_the_same_way([by_result, crash])
+    assert not _failed_the_same_way([crash, by_tsan])
+    assert _failed_the_same_way([crash, failed("build", compiles=True, runs=False)])
+    assert not _failed_the_same_way([failed("none", compiles=False), crash])
 
 
 def test_a_function_defined_below_its_caller_is_declared_above_it():

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from kernel_magics.generate import Attempt, GenerationRequest, _check
 from kernel_magics.harness import (

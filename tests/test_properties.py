@@ -67,6 +67,16 @@ def test_scalar_outputs_are_the_return_value_references_and_pointers_used_as_one
     assert scalar_outputs(signature, code) == ["mean", "var"]
     code = "double g(const double *x, long n, double &best) { best = x[0]; return x[1]; }"
     assert scalar_outputs(parse_signature(code, "g"), code) == ["return value", "best"]
+    # only the function's own body counts: not a helper below it that indexes a
+    # parameter of the same name, nor what follows a prototype above it
+    code = (
+        "void mv(const double *x, long n, double *mean, double *var, double *y);\n"
+        "static void fill(double *mean, long n) { for (long i = 0; i < n; i++) mean[i] = 0; }\n"
+        "void mv(const double *x, long n, double *mean, double *var, double *y) {\n"
+        "  *mean = x[0]; *var = x[1]; for (long i = 0; i < n; i++) y[i] = x[i]; }\n"
+        "static void spread(double *var, long n) { var[n - 1] = 0; }\n"
+    )
+    assert scalar_outputs(parse_signature(code, "mv"), code) == ["mean", "var"]
 
 
 @pytest.mark.parametrize(
@@ -219,6 +229,22 @@ def test_a_result_wanted_on_every_rank_but_reduced_to_rank_0_fails():
     on_root = GLOBAL_SUM_REQUEST.replace("on every rank", "on rank 0")
     root = _checked(GLOBAL_SUM_ON_ROOT, on_root, "global_sum", api="mpi")
     assert root.ok and EVERY_RANK not in root.checks
+
+
+def test_a_reduce_without_a_root_is_fixed_before_it_is_compiled():
+    rootless = GLOBAL_SUM_ON_ROOT.replace(
+        "MPI_Reduce(&mine, &total, 1, MPI_DOUBLE, MPI_SUM, 0, comm)",
+        "total = mine;\n    MPI_Reduce(&total, &total, 1, MPI_DOUBLE, MPI_SUM, comm)",
+    )
+    assert ", 0, comm" not in rootless
+    fixed = _checked(rootless, GLOBAL_SUM_REQUEST, "global_sum", api="mpi")
+    assert fixed.ok and fixed.checks[EVERY_RANK], fixed.what + fixed.log
+    answer = without_test_main(fixed.code)
+    assert "MPI_Allreduce(MPI_IN_PLACE, &total, 1, MPI_DOUBLE, MPI_SUM, comm)" in answer
+    assert [f.split(" (")[-1] for f in fixed.fixes] == [
+        "it has no root)",
+        "its send and receive buffers were the same)",
+    ]
 
 
 def test_the_tool_makes_a_reduce_to_rank_0_an_allreduce_itself():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pathlib
+import tomllib
 
 import pytest
-import tomllib
 
 from kernel_magics.signatures import declared_signature, requested_signature, signature_problem
 

@@ -38,10 +38,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 TASKS_DIR = Path(__file__).resolve().parent
 APIS = ("openmp", "mpi", "hybrid")
