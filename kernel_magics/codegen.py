@@ -35,28 +35,29 @@ def defines_main(code: str) -> bool:
 
 def function_definition(code: str, entry: str) -> re.Match | None:
     """Where ``entry`` is defined in ``code``: from its name to the ``{`` that opens
-    its body (the match ends just past it); None when there is no definition."""
+    its body (the match ends just past it); None when there is no definition.
+
+    Comments, strings and preprocessor lines are not searched (the match is made on
+    a copy of ``code`` with them blanked, so its positions hold in ``code``)."""
+    from retrieval.chunking import blank_comments_and_strings
+
     name = re.escape(entry)
     definition = re.compile(rf"\b{name}\s*\([^;{{}}]*\)\s*(const\s*)?(noexcept\s*)?\{{", re.S)
-    return definition.search(code)
+    return definition.search(blank_comments_and_strings(code))
 
 
 def function_body(code: str, entry: str) -> str | None:
     """The body of ``entry``'s definition in ``code``, from its ``{`` to the matching
     ``}`` (the rest of the code when the braces do not close); None when ``entry`` is
-    not defined. Prototypes and calls above the definition are skipped."""
+    not defined. Prototypes and calls above the definition are skipped, and braces in
+    comments and strings are not counted."""
+    from retrieval.chunking import blank_comments_and_strings, matching_brace
+
     match = function_definition(code, entry)
     if match is None:
         return None
-    depth = 0
-    for index in range(match.end() - 1, len(code)):
-        if code[index] == "{":
-            depth += 1
-        elif code[index] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[match.end() - 1 : index + 1]
-    return code[match.end() - 1 :]
+    opening = match.end() - 1
+    return code[opening : matching_brace(blank_comments_and_strings(code), opening) + 1]
 
 
 def entry_problem(code: str, entry: str) -> str | None:

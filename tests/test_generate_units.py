@@ -414,6 +414,10 @@ def test_retrieval_respects_the_requested_language():
         ("double scale(double x);\nint main(void) { return 0; }", "does not define"),
         ("double rescale(double x) { return x; }", "does not define"),
         ("static double scale(double x) { return x; }", "static"),
+        (
+            "/* old: double scale(double x) { return x; } */\nint main(void) { return 0; }",
+            "does not define",
+        ),
     ],
 )
 def test_entry_problem_finds_missing_or_hidden_functions(code, problem):
@@ -421,6 +425,25 @@ def test_entry_problem_finds_missing_or_hidden_functions(code, problem):
 
     found = entry_problem(code, "scale")
     assert (found is None) if problem is None else (problem in found)
+
+
+def test_a_function_body_ends_at_its_own_brace_whatever_its_comments_and_strings_hold():
+    from kernel_magics.codegen import function_body
+
+    code = (
+        "// scale(x) { was the old name }\n"
+        "double scale(double *x /* out; in */, long n) {\n"
+        '  printf("} done {\\n"); /* } */ // {\n'
+        "  for (long i = 0; i < n; i++) { x[i] *= 2; }\n"
+        "  return x[0];\n"
+        "}\n"
+        "void after(double *x) { x[1] = 0; }\n"
+    )
+    body = function_body(code, "scale")
+    assert body.startswith("{\n  printf(") and body.endswith("return x[0];\n}")
+    assert "after" not in body
+    assert function_body("double scale(double x) { return x;", "scale") == "{ return x;"
+    assert function_body("// double scale(double x) { }\n", "scale") is None
 
 
 def test_a_program_without_the_requested_function_is_sent_back_before_it_is_run():

@@ -150,3 +150,32 @@ def test_fix_sends_the_last_failure_to_the_model(ip, run_cell):
     request = ip.user_ns["_hpc_gen"].request
     assert "SIGSEGV" in request.text and "*p = 1;" in request.code
     assert "[hpc] generating" in out
+
+
+def test_a_full_disk_while_assembling_the_model_is_a_clear_error_and_leaves_no_file(
+    tmp_path, monkeypatch
+):
+    from kernel_magics import local_model
+
+    parts = []
+    for i in range(2):
+        part = tmp_path / f"part{i}"
+        part.write_bytes(b"x" * 1000)
+        parts.append(part)
+    models = tmp_path / "models"
+    monkeypatch.setenv("JUPYTER_HPC_MODELS", str(models))
+    monkeypatch.setattr(local_model, "_part_paths", lambda: parts)
+    real_open = open
+
+    def open_full_disk(path, mode="r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        if "w" in mode:
+            handle.write = lambda data: (_ for _ in ()).throw(OSError(28, "No space left"))
+        return handle
+
+    monkeypatch.setattr(local_model, "open", open_full_disk, raising=False)
+    with pytest.raises(local_model.LocalModelError) as err:
+        packaged_model_path()
+    assert "No space left" in str(err.value) and str(models) in str(err.value)
+    assert "JUPYTER_HPC_MODELS" in str(err.value)
+    assert list(models.iterdir()) == []  # no half-written file is left behind
