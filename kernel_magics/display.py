@@ -6,6 +6,7 @@ import sys
 
 from kernel_magics.reporter import Reporter
 from kernel_magics.result import Result
+from kernel_magics.rng_shim import shared_generator_hint
 
 PREFIX = "[hpc]"
 
@@ -50,6 +51,9 @@ def summary_lines(result: Result) -> list[str]:
                 f"{len(check.races)} data race{'s' if len(check.races) > 1 else ''} found:"
             )
             lines += [f"  - {race.describe()}" for race in check.races]
+            hint = shared_generator_hint(check.races)
+            if hint:
+                lines.append(f"  {hint}")
         elif check.error:
             lines.append(f"{PREFIX} race check: {check.error}")
         else:

@@ -30,6 +30,7 @@ from kernel_magics.profile import (
 from kernel_magics.race import TSAN_OPTIONS, parse_tsan_races
 from kernel_magics.reporter import Reporter
 from kernel_magics.result import BuildInfo, RaceCheck, Result, RunRecord
+from kernel_magics.rng_shim import with_rng_shims
 from kernel_magics.sandbox import Limits, run_limited
 from kernel_magics.settings import Settings
 from kernel_magics.source import SourceInfo, analyse_source
@@ -288,7 +289,7 @@ def _run_race_check(request, plan, settings, reporter) -> RaceCheck:
         return RaceCheck(ran=False, error=f"cannot race-check: {err}")
     reporter.stage(f"race check: building with {settings.clang} -fsanitize=thread")
     build = build_program(
-        request.source,
+        with_rng_shims(request.source),  # libc generators' states made visible to it
         plan.info,
         toolchain,
         source_name=request.source_name,

@@ -23,6 +23,15 @@ _CXX_MARKERS = [
 _OMP_PRAGMA = re.compile(r"^\s*#\s*pragma\s+omp\b", re.M)
 _OPENMP = re.compile(rf"{_OMP_PRAGMA.pattern}|#\s*include\s*[<\"]omp\.h[>\"]", re.M)
 _MPI = re.compile(r"#\s*include\s*[<\"]mpi\.h[>\"]|\bMPI_Init(_thread)?\s*\(")
+# Random numbers: the C library's generators, C++ <random>, or a generator of the
+# program's own (xorshift, an LCG, a seed ...), named as people name them.
+_RANDOM = re.compile(
+    r"\b(s?rand(_r)?|s?random(_r)?|s?[delnjm]?rand48(_r)?|seed48(_r)?)\s*\("
+    r"|#\s*include\s*<random>|\bstd::(mt19937|minstd_rand|default_random_engine|ranlux|"
+    r"knuth_b|random_device|\w+_distribution)"
+    r"|\b\w*(xorshift|xoshiro|xoroshiro|splitmix|pcg32|philox|lcg|rng|seed)\w*\b",
+    re.I,
+)
 
 
 @dataclass
@@ -34,6 +43,7 @@ class SourceInfo:
     uses_openmp: bool  # a #pragma omp or #include <omp.h> (it is built with OpenMP)
     uses_mpi: bool
     omp_pragmas: bool = False  # a #pragma omp: without one, OpenMP code runs on one thread
+    uses_random: bool = False  # draws random numbers: its results may vary with the streams
 
     @property
     def api(self) -> str:
@@ -58,7 +68,7 @@ def normalize_lang(lang: str) -> str:
 
 
 def analyse_source(code: str, lang: str | None = None) -> SourceInfo:
-    """Guess the language unless given; detect OpenMP and MPI use."""
+    """Guess the language unless given; detect OpenMP and MPI use, and random numbers."""
     if lang:
         chosen, reason = normalize_lang(lang), "given"
     else:
@@ -73,4 +83,5 @@ def analyse_source(code: str, lang: str | None = None) -> SourceInfo:
         uses_openmp=bool(_OPENMP.search(code)),
         uses_mpi=bool(_MPI.search(code)),
         omp_pragmas=bool(_OMP_PRAGMA.search(code)),
+        uses_random=bool(_RANDOM.search(code)),
     )
