@@ -1,5 +1,6 @@
 """The teaching notebooks run top to bottom in a real kernel (nbclient)."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -77,6 +78,13 @@ def test_from_words_generates_verifies_and_runs(from_words):
     # ... and the tool's own fix: nbins elements of bins set to zero first
     assert "'nbins': 4" in from_words[12]
     assert "for (long i0 = 0; i0 < (long)(nbins); i0++) bins[i0] = 0;" in from_words[12]
+    # Random numbers: other streams per thread agree within 1%; a shared rand_r seed races
+    streams, shared_seed = from_words[13], from_words[14]
+    assert "PASS same result at 1 and N (within 1%: it draws random numbers)" in streams
+    estimates = re.findall(r"thread\(s\): pi = ([\d.]+)", streams)
+    assert len(estimates) == 2 and estimates[0] != estimates[1]
+    assert "1 data race found" in shared_seed and "rand_r(&seed)" in shared_seed
+    assert "share one generator state" in shared_seed
     assert "verified: True" in text and "race-free (ThreadSanitizer)" in text
     assert "[plot]" in text
     assert "Error" not in text
