@@ -51,7 +51,7 @@ def summary_lines(result: Result) -> list[str]:
                 f"{len(check.races)} data race{'s' if len(check.races) > 1 else ''} found:"
             )
             lines += [f"  - {race.describe()}" for race in check.races]
-            hint = shared_generator_hint(check.races)
+            hint = shared_generator_hint(check)
             if hint:
                 lines.append(f"  {hint}")
         elif check.error:

@@ -99,14 +99,16 @@ def with_rng_shims(code: str) -> str:
     return code.rstrip("\n") + "\n" + "".join(parts) + _TAIL
 
 
-def shared_generator_hint(races) -> str:
-    """What to do when a race is on a line that calls a libc generator ('' if none)."""
-    names = sorted({m.group(1) for r in races for m in _CALL.finditer(r.code_a + r.code_b)})
-    if not names:
+def shared_generator_hint(check) -> str:
+    """What to do when ThreadSanitizer saw a race in a wrapper's write of a generator
+    state (``check``: a RaceCheck); '' otherwise."""
+    if "rng_shim_write" not in check.log:
         return ""
+    code = "".join(race.code_a + race.code_b for race in check.races)
+    names = sorted({m.group(1) for m in _CALL.finditer(code)})
     return (
-        f"The racing lines call {', '.join(names)}: the threads share one generator state. "
-        "Give each thread its own state, declared inside the parallel region and seeded "
-        "with its thread number (e.g. `unsigned int seed = 1234u + omp_get_thread_num();` "
-        "with `rand_r(&seed)`)."
+        f"The racing lines call {', '.join(names) or 'a random number generator'}: the "
+        "threads share one generator state. Give each thread its own state, declared "
+        "inside the parallel region and seeded with its thread number (e.g. "
+        "`unsigned int seed = 1234u + omp_get_thread_num();` with `rand_r(&seed)`)."
     )

@@ -437,7 +437,7 @@ def _race_log(check) -> str:
     from kernel_magics.rng_shim import shared_generator_hint
 
     lines = [race.describe() for race in check.races]
-    hint = shared_generator_hint(check.races)
+    hint = shared_generator_hint(check)
     return "\n".join(lines + ([hint] if hint else []))
 
 

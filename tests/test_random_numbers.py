@@ -121,3 +121,17 @@ def test_the_wrappers_are_added_only_for_generators_the_code_calls_and_does_not_
     assert "int rand_r(unsigned int *seed)" in shimmed and "erand48" not in shimmed
     own = "int rand_r(unsigned int *seed) { return (int)(*seed = *seed * 5u + 1u); }\n"
     assert calls_libc_generators(own + "int g(unsigned *s) { return rand_r(s); }") == []
+
+
+def test_a_race_on_another_variable_of_a_line_that_draws_is_not_blamed_on_the_generator():
+    draw = "double y = rand_r(&seed) / (double)RAND_MAX;"
+    code = (
+        MONTE_CARLO.replace("SEED_DECLARATION", PER_THREAD_SEED)
+        .replace(draw, draw[:-1] + "; draws++;")  # the racing line also calls rand_r
+        .replace("long hits = 0;", "long hits = 0, draws = 0;")
+        .replace("4.0 * hits / n", "4.0 * hits / draws")
+    )
+    verdict = verify(code)
+    assert verdict.checks["race-free (ThreadSanitizer)"] is False
+    assert "draws++" in verdict.log and "rand_r(&seed)" in verdict.log
+    assert "generator state" not in verdict.log
