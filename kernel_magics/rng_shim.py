@@ -56,8 +56,6 @@ extern "C" {{
 #else
 #define RNG_SHIM_NOTHROW
 #endif
-/* the state drand48(), lrand48() and mrand48() share in libc */
-static unsigned short drand48_global_state[3];
 static void rng_shim_write(void *state, unsigned long size) {{
     volatile unsigned char *bytes = (volatile unsigned char *)state;
     for (unsigned long i = 0; i < size; i++) bytes[i] = bytes[i];
@@ -66,11 +64,15 @@ static void rng_shim_write(void *state, unsigned long size) {{
 _WRAPPER = """
 static {ret} (*real_{name})({params});
 __attribute__((constructor)) static void find_real_{name}(void) {{
-    real_{name} = ({ret} (*)({params}))dlsym((void *)-1l /* RTLD_NEXT */, "{name}");
+    *(void **)&real_{name} = dlsym((void *)-1l /* RTLD_NEXT */, "{name}");
 }}
 {ret} {name}({params}) RNG_SHIM_NOTHROW {{
 {writes}    return real_{name}({args});
 }}
+"""
+_GLOBAL_STATE = """
+/* stands for the state drand48(), lrand48() and mrand48() share in libc */
+static unsigned short drand48_global_state[3];
 """
 _TAIL = """
 #ifdef __cplusplus
@@ -92,6 +94,8 @@ def with_rng_shims(code: str) -> str:
     if not names:
         return code
     parts = [_HEAD.format(file=SHIM_FILE)]
+    if any(_GLOBAL in _WRAPPERS[name][3] for name in names):
+        parts.append(_GLOBAL_STATE)
     for name in names:
         ret, params, args, states = _WRAPPERS[name]
         writes = "".join(f"    rng_shim_write({state});\n" for state in states)

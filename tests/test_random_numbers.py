@@ -135,3 +135,56 @@ def test_a_race_on_another_variable_of_a_line_that_draws_is_not_blamed_on_the_ge
     assert verdict.checks["race-free (ThreadSanitizer)"] is False
     assert "draws++" in verdict.log and "rand_r(&seed)" in verdict.log
     assert "generator state" not in verdict.log
+
+
+@pytest.mark.parametrize("lang, compiler", [("c", "clang"), ("c++", "clang++")])
+@pytest.mark.parametrize("only_rand_r", [True, False])
+def test_the_wrapped_program_builds_with_strict_warnings(tmp_path, lang, compiler, only_rand_r):
+    import subprocess
+
+    # one generator, or every one at once, built as the corpus check builds (warnings
+    # are errors): nothing of the wrappers may be left unused
+    calls = "".join(
+        f"    (void){name}({args});\n"
+        for name, args in [
+            ("rand_r", "&seed"),
+            ("erand48", "xsubi"),
+            ("nrand48", "xsubi"),
+            ("jrand48", "xsubi"),
+            ("drand48", ""),
+            ("lrand48", ""),
+            ("mrand48", ""),
+            ("drand48_r", "&data, &real"),
+            ("lrand48_r", "&data, &integer"),
+            ("mrand48_r", "&data, &integer"),
+            ("erand48_r", "xsubi, &data, &real"),
+        ][: 1 if only_rand_r else None]
+    )
+    code = (
+        "#define _DEFAULT_SOURCE\n#include <stdlib.h>\nint main(void) {\n"
+        "    unsigned int seed = 1; unsigned short xsubi[3] = {1, 2, 3};\n"
+        "    struct drand48_data data; double real; long integer;\n"
+        "    srand48_r(1, &data); (void)seed; (void)xsubi; (void)real; (void)integer;\n"
+        + calls
+        + "    return 0;\n}\n"
+    )
+    source = tmp_path / ("p.c" if lang == "c" else "p.cpp")
+    source.write_text(with_rng_shims(code))
+    build = subprocess.run(
+        [
+            compiler,
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-fsanitize=thread",
+            "-g",
+            "-O1",
+            str(source),
+            "-o",
+            str(tmp_path / "p"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    assert subprocess.run([str(tmp_path / "p")]).returncode == 0
