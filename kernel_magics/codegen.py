@@ -41,9 +41,13 @@ def function_definition(code: str, entry: str) -> re.Match | None:
     a copy of ``code`` with them blanked, so its positions hold in ``code``)."""
     from retrieval.chunking import blank_comments_and_strings
 
+    return _definition_in(blank_comments_and_strings(code), entry)
+
+
+def _definition_in(masked: str, entry: str) -> re.Match | None:
     name = re.escape(entry)
     definition = re.compile(rf"\b{name}\s*\([^;{{}}]*\)\s*(const\s*)?(noexcept\s*)?\{{", re.S)
-    return definition.search(blank_comments_and_strings(code))
+    return definition.search(masked)
 
 
 def function_body(code: str, entry: str) -> str | None:
@@ -53,11 +57,12 @@ def function_body(code: str, entry: str) -> str | None:
     comments and strings are not counted."""
     from retrieval.chunking import blank_comments_and_strings, matching_brace
 
-    match = function_definition(code, entry)
+    masked = blank_comments_and_strings(code)
+    match = _definition_in(masked, entry)
     if match is None:
         return None
     opening = match.end() - 1
-    return code[opening : matching_brace(blank_comments_and_strings(code), opening) + 1]
+    return code[opening : matching_brace(masked, opening) + 1]
 
 
 def entry_problem(code: str, entry: str) -> str | None:

@@ -83,7 +83,9 @@ _TAIL = """
 
 def calls_libc_generators(code: str) -> list[str]:
     """The libc generators with a state that ``code`` calls (wrapped for the race check)."""
-    defined = {name for name in _WRAPPERS if re.search(rf"\b{name}\s*\([^;{{}}]*\)\s*\{{", code)}
+    from kernel_magics.codegen import function_definition
+
+    defined = {name for name in _WRAPPERS if function_definition(code, name)}
     return sorted({m.group(1) for m in _CALL.finditer(code)} - defined)
 
 

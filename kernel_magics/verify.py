@@ -71,7 +71,11 @@ ABS_TOL = 1e-9
 # count (each thread or rank its own stream): within these, they are the same estimate.
 RANDOM_REL_TOL = 1e-2
 RANDOM_ABS_TOL = 1e-2
-SAME_WITHIN_RANDOM = "same result at 1 and N (within 1%: it draws random numbers)"
+EXACT = (REL_TOL, ABS_TOL)  # (relative, absolute) tolerances of a comparison
+RANDOM = (RANDOM_REL_TOL, RANDOM_ABS_TOL)
+SAME_WITHIN_RANDOM = (
+    f"same result at 1 and N (within {RANDOM_REL_TOL:.0%}: it draws random numbers)"
+)
 
 
 # How far an attempt got, worst to best: the best attempt is the one shown when none passes.
@@ -101,9 +105,11 @@ def result_numbers(stdout: str) -> list[float]:
 
 
 def same_numbers(
-    a: list[float], b: list[float], rel_tol: float = REL_TOL, abs_tol: float = ABS_TOL
+    a: list[float], b: list[float], tolerance: tuple[float, float] = EXACT
 ) -> tuple[bool, str]:
-    """Equal lists of numbers within tolerance; the first difference otherwise."""
+    """Equal lists of numbers within ``tolerance`` (relative, absolute); the first
+    difference otherwise."""
+    rel_tol, abs_tol = tolerance
     if len(a) != len(b):
         return (
             False,
@@ -132,21 +138,19 @@ def checksum_table(stdout: str) -> dict[str, list[float]]:
 
 
 def same_checksums(
-    base: str, other: str, ranks: int | None = None, tolerance: tuple[float, float] | None = None
+    base: str, other: str, ranks: int | None = None, tolerance: tuple[float, float] = EXACT
 ) -> tuple[bool, str]:
     """The tool's MPI test program at 1 and at more ranks: every output must match on
     rank 0 or summed over the ranks (root-only and replicated results match on rank 0,
     distributed ones in the sum). With ``ranks`` (every rank got the same inputs, so
     the data may stand for one block per rank), ``ranks`` times the 1-rank value is
-    also accepted. ``tolerance``: (relative, absolute), else the default."""
+    also accepted. ``tolerance``: as in ``same_numbers``."""
     from kernel_magics.harness import ALL_RANKS
 
-    tol = tolerance or (REL_TOL, ABS_TOL)
-
     def matches(one, more):
-        if same_numbers(one, more, *tol)[0]:
+        if same_numbers(one, more, tolerance)[0]:
             return True
-        return bool(ranks) and same_numbers([ranks * x for x in one], more, *tol)[0]
+        return bool(ranks) and same_numbers([ranks * x for x in one], more, tolerance)[0]
 
     first, second = checksum_table(base), checksum_table(other)
     for name, numbers in first.items():
@@ -335,8 +339,7 @@ def verify_program(
             continue
         agree, why = _same_output(outputs[base_key], out, key[1], base_key[1], compare_ranks)
         if not agree and random_streams:
-            loose = (RANDOM_REL_TOL, RANDOM_ABS_TOL)
-            if _same_output(outputs[base_key], out, key[1], base_key[1], compare_ranks, loose)[0]:
+            if _same_output(outputs[base_key], out, key[1], base_key[1], compare_ranks, RANDOM)[0]:
                 checks[SAME_WITHIN_RANDOM] = True
                 continue
             why += f"; more than {RANDOM_REL_TOL:.0%} apart, too far for random sampling"
@@ -420,15 +423,14 @@ def verify_program(
     return Verdict("verified", True, "", "", checks, result)
 
 
-def _same_output(base, other, ranks, base_ranks, compare_ranks, tolerance=None):
+def _same_output(base, other, ranks, base_ranks, compare_ranks, tolerance=EXACT):
     """(agree, why) of two outputs of one program: its printed numbers, or the tool's
     test program's checksums when it ran on more ranks (``same_checksums``)."""
     if compare_ranks in ("blocks", "replicated") and ranks != base_ranks:
         return same_checksums(
             base, other, ranks if compare_ranks == "replicated" else None, tolerance
         )
-    tolerance = tolerance or (REL_TOL, ABS_TOL)
-    return same_numbers(result_numbers(base), result_numbers(other), *tolerance)
+    return same_numbers(result_numbers(base), result_numbers(other), tolerance)
 
 
 def _race_log(check) -> str:
@@ -466,9 +468,10 @@ def _compare_with_serial_elision(
     )
     if not (run.build.ok and run.runs and run.runs[0].ok):
         return None
-    tolerance = (RANDOM_REL_TOL, RANDOM_ABS_TOL) if random_streams else (REL_TOL, ABS_TOL)
     agree, why = same_numbers(
-        result_numbers(run.runs[0].stdout), result_numbers(output), *tolerance
+        result_numbers(run.runs[0].stdout),
+        result_numbers(output),
+        RANDOM if random_streams else EXACT,
     )
     log = (
         f"output with the OpenMP pragmas removed:\n{run.runs[0].stdout[-800:]}\n"
